@@ -1,0 +1,115 @@
+/**
+ * Validation of every payload that crosses a process boundary (IPC, HTTP).
+ * Pure TypeScript: the Electron main, the browser-mode server and tests share it.
+ * Messages are Vietnamese because they reach the user.
+ */
+import type { Api, ApiName, SearchArgs, SearchFilters } from './contract';
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const MAX_QUERY_CHARS = 500;
+const MAX_LIMIT = 500;
+
+const FILTER_VALUES: { [K in keyof SearchFilters]-?: readonly string[] | null } = {
+  sector: ['justice', 'finance', 'construction', 'health', 'agriculture', 'industry', 'interior', 'science', 'other'],
+  level: ['xa', 'tinh', 'trung-uong'],
+  holderKind: ['hdnd', 'ubnd', 'chu-tich-ubnd', 'co-quan-chuyen-mon', 'bo', 'khac'],
+  role: ['quyet-dinh', 'tiep-nhan', 'phoi-hop', 'trach-nhiem', 'bai-bo'],
+  mechanism: ['phan-dinh', 'phan-quyen', 'phan-cap', 'uy-quyen'],
+  document: null, // free text, checked for shape only
+};
+
+function fail(message: string): { ok: false; message: string } {
+  return { ok: false, message };
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function validateFilters(raw: unknown): Validation<SearchFilters> {
+  if (raw === undefined || raw === null) return { ok: true, value: {} };
+  if (!isPlainObject(raw)) return fail('Bộ lọc không hợp lệ.');
+  const out: SearchFilters = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(key in FILTER_VALUES)) return fail(`Bộ lọc "${key}" không được hỗ trợ.`);
+    if (value === undefined) continue;
+    if (!Array.isArray(value) || value.length > 50 || !value.every((v) => typeof v === 'string' && v.length <= 100)) {
+      return fail(`Giá trị của bộ lọc "${key}" không hợp lệ.`);
+    }
+    const allowed = FILTER_VALUES[key as keyof SearchFilters];
+    const bad = allowed ? value.find((v) => !allowed.includes(v)) : undefined;
+    if (bad !== undefined) return fail(`Giá trị "${bad}" không có trong bộ lọc "${key}".`);
+    (out as Record<string, string[]>)[key] = value as string[];
+  }
+  return { ok: true, value: out };
+}
+
+function validateSearch(raw: unknown): Validation<SearchArgs> {
+  if (!isPlainObject(raw)) return fail('Yêu cầu tìm kiếm không hợp lệ.');
+  const { q, limit, offset, filters } = raw;
+  if (typeof q !== 'string') return fail('Từ khóa tìm kiếm phải là một chuỗi ký tự.');
+  if (q.length > MAX_QUERY_CHARS) return fail(`Từ khóa quá dài (tối đa ${MAX_QUERY_CHARS} ký tự).`);
+  if (limit !== undefined && !(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LIMIT)) {
+    return fail(`Số kết quả phải là số nguyên từ 1 đến ${MAX_LIMIT}.`);
+  }
+  if (offset !== undefined && !(Number.isInteger(offset) && (offset as number) >= 0)) {
+    return fail('Vị trí bắt đầu phải là số nguyên không âm.');
+  }
+  const f = validateFilters(filters);
+  if (!f.ok) return f;
+  const value: SearchArgs = { q, filters: f.value };
+  if (limit !== undefined) value.limit = limit as number;
+  if (offset !== undefined) value.offset = offset as number;
+  return { ok: true, value };
+}
+
+function validateId(raw: unknown): Validation<{ id: string }> {
+  if (!isPlainObject(raw) || typeof raw.id !== 'string' || raw.id.length === 0 || raw.id.length > 200) {
+    return fail('Mã bản ghi không hợp lệ.');
+  }
+  return { ok: true, value: { id: raw.id } };
+}
+
+function validateEmpty(raw: unknown): Validation<Record<string, never>> {
+  if (raw === undefined || raw === null || (isPlainObject(raw) && Object.keys(raw).length === 0)) {
+    return { ok: true, value: {} };
+  }
+  return fail('Yêu cầu này không nhận tham số.');
+}
+
+function validateBookmark(raw: unknown): Validation<{ recordId: string; note?: string }> {
+  if (!isPlainObject(raw) || typeof raw.recordId !== 'string' || raw.recordId.length === 0 || raw.recordId.length > 200) {
+    return fail('Mã bản ghi cần đánh dấu không hợp lệ.');
+  }
+  if (raw.note !== undefined && (typeof raw.note !== 'string' || raw.note.length > 5000)) {
+    return fail('Ghi chú phải là chuỗi ký tự, tối đa 5000 ký tự.');
+  }
+  return { ok: true, value: raw.note === undefined ? { recordId: raw.recordId } : { recordId: raw.recordId, note: raw.note } };
+}
+
+function validateRecordId(raw: unknown): Validation<{ recordId: string }> {
+  if (!isPlainObject(raw) || typeof raw.recordId !== 'string' || raw.recordId.length === 0 || raw.recordId.length > 200) {
+    return fail('Mã bản ghi không hợp lệ.');
+  }
+  return { ok: true, value: { recordId: raw.recordId } };
+}
+
+const VALIDATORS: { [K in ApiName]: (raw: unknown) => Validation<Api[K]['args']> } = {
+  search: validateSearch,
+  getRecord: validateId,
+  stats: validateEmpty,
+  listDocuments: validateEmpty,
+  listBookmarks: validateEmpty,
+  saveBookmark: validateBookmark,
+  removeBookmark: validateRecordId,
+};
+
+export function isApiName(name: unknown): name is ApiName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(VALIDATORS, name);
+}
+
+export function validateArgs<N extends ApiName>(name: N, payload: unknown): Validation<Api[N]['args']> {
+  const validator = VALIDATORS[name] as (raw: unknown) => Validation<Api[N]['args']>;
+  return validator(payload);
+}

@@ -1,0 +1,152 @@
+/**
+ * `npm run --silent kb -- <command>`: the knowledge base from the terminal,
+ * over the same core as the app. JSON goes to stdout, progress to stderr.
+ */
+import { createInterface } from 'node:readline';
+import { ensureKb } from '../core/kb/ensure';
+import { openKnowledgeBase, type KnowledgeBase } from '../core/kb/open';
+import { validateArgs } from '../api/validate';
+import type { SearchHit } from '../api/contract';
+import { coverageReport } from '../core/kb/coverage-report';
+import { formatCoverageTable } from './coverage-table';
+import { importTexts } from '../core/kb/import-texts';
+
+const USAGE = `Cách dùng: npm run --silent kb -- <lệnh>
+  search "<từ khóa>" [--json] [--limit N]   tìm kiếm
+  search --stdin --json [--limit N]          mỗi dòng vào là một truy vấn, mỗi dòng ra là một kết quả JSON
+  stats [--json]                             số văn bản, bản ghi theo lĩnh vực và cấp
+  coverage [--json]                          độ phủ trích xuất của từng nghị định
+  import <tệp hoặc thư mục>                  nạp văn bản chính thức (.txt, .docx) và dựng lại
+  build [--force]                            dựng lại cơ sở dữ liệu tri thức`;
+
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+interface Flags {
+  json: boolean;
+  stdin: boolean;
+  force: boolean;
+  limit: number | undefined;
+  positional: string[];
+}
+
+function parseFlags(argv: string[]): Flags {
+  const flags: Flags = { json: false, stdin: false, force: false, limit: undefined, positional: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') flags.json = true;
+    else if (a === '--stdin') flags.stdin = true;
+    else if (a === '--force') flags.force = true;
+    else if (a === '--limit') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError('--limit cần một số nguyên dương.');
+      flags.limit = n;
+    } else if (a.startsWith('--')) throw new UsageError(`Tùy chọn không rõ: ${a}`);
+    else flags.positional.push(a);
+  }
+  return flags;
+}
+
+class UsageError extends Error {}
+
+/** The CLI's result shape: the hit, with the citation trimmed to what scripts need. */
+function cliHit(h: SearchHit) {
+  return {
+    id: h.id,
+    title: h.title,
+    holder: h.holder,
+    level: h.level,
+    holderKind: h.holderKind,
+    role: h.role,
+    mechanism: h.mechanism,
+    sector: h.sector,
+    formerHolder: h.formerHolder,
+    citation: { document: h.citation.document, article: h.citation.article, clause: h.citation.clause, point: h.citation.point, annex: h.citation.annex },
+    citationText: h.citationText,
+    sourceStatus: h.sourceStatus,
+    score: h.score,
+  };
+}
+
+function runQuery(kb: KnowledgeBase, q: string, limit: number | undefined) {
+  const checked = validateArgs('search', { q, ...(limit ? { limit } : {}) });
+  if (!checked.ok) throw new UsageError(checked.message);
+  return kb.search(checked.value);
+}
+
+async function openKb(): Promise<KnowledgeBase> {
+  const { kbPath } = await ensureKb({ log });
+  return openKnowledgeBase({ kbPath, log });
+}
+
+async function cmdSearch(flags: Flags): Promise<void> {
+  const kb = await openKb();
+  if (flags.stdin) {
+    const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of rl) {
+      if (line.trim() === '') continue;
+      const result = runQuery(kb, line, flags.limit);
+      process.stdout.write(`${JSON.stringify({ query: line, tookMs: result.tookMs, results: result.hits.map(cliHit) })}\n`);
+    }
+    return;
+  }
+  const q = flags.positional.join(' ');
+  if (!q.trim()) throw new UsageError('Hãy nhập từ khóa tìm kiếm.');
+  const result = runQuery(kb, q, flags.limit);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(result.hits.map(cliHit), null, 2)}\n`);
+    return;
+  }
+  if (result.suggestion) console.log(`Có phải bạn muốn tìm: ${result.suggestion}`);
+  if (result.hits.length === 0) console.log('Không tìm thấy kết quả.');
+  for (const [i, h] of result.hits.entries()) {
+    console.log(`${i + 1}. ${h.title}\n   ${h.holder} — ${h.citationText}${h.formerHolder ? `\n   Trước đây: ${h.formerHolder}` : ''}`);
+  }
+}
+
+async function cmdStats(flags: Flags): Promise<void> {
+  const stats = (await openKb()).stats();
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
+    return;
+  }
+  console.log(`Văn bản: ${stats.documents} (có toàn văn: ${stats.documentsWithText})\nBản ghi: ${stats.records}`);
+  for (const [k, v] of Object.entries(stats.bySector)) console.log(`  ${k}: ${v}`);
+  for (const [k, v] of Object.entries(stats.byLevel)) console.log(`  ${k}: ${v}`);
+}
+
+async function cmdCoverage(flags: Flags): Promise<void> {
+  const rows = await coverageReport(log);
+  if (flags.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  else console.log(formatCoverageTable(rows));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const flags = parseFlags(rest);
+  switch (command) {
+    case 'search':
+      return cmdSearch(flags);
+    case 'stats':
+      return cmdStats(flags);
+    case 'coverage':
+      return cmdCoverage(flags);
+    case 'import': {
+      if (flags.positional.length === 0) throw new UsageError('Hãy chỉ ra tệp hoặc thư mục cần nạp.');
+      const summary = await importTexts(flags.positional, log);
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      return;
+    }
+    case 'build': {
+      const r = await ensureKb({ force: flags.force, log });
+      log(r.rebuilt ? `Đã dựng: ${r.kbPath}` : `Đã cập nhật sẵn: ${r.kbPath}`);
+      return;
+    }
+    default:
+      throw new UsageError(command ? `Lệnh không rõ: ${command}\n${USAGE}` : USAGE);
+  }
+}
+
+main(process.argv.slice(2)).catch((err: Error) => {
+  log(err instanceof UsageError ? err.message : `Lỗi: ${err.message}`);
+  process.exit(err instanceof UsageError ? 2 : 1);
+});

@@ -1,0 +1,99 @@
+/**
+ * Builds the read-only knowledge-base file from data/ (the derived register,
+ * curated aliases, second-hand records) and, when available, the decree texts
+ * (provision texts; registers for texts that data/ does not cover yet).
+ * Written to a temporary file and renamed, so a running app never sees half a KB.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SECTOR_LABELS, type AuthorityRecord, type DocumentInfo, type Provision, type SectorId } from '../model';
+import { buildSearchIndex, serializeSearchIndex, SEARCH_INDEX_VERSION } from '../search/index';
+import { citationKey } from './citation-key';
+import { gatherInputs, type GatherOptions } from './inputs';
+import { KB_SCHEMA_SQL, KB_SCHEMA_VERSION } from './schema';
+import { toSearchDocs } from './search-docs';
+
+export interface BuildOptions extends GatherOptions {
+  kbPath: string;
+  inputHash?: string;
+}
+
+export interface BuildReport {
+  kbPath: string;
+  documents: number;
+  documentsWithText: number;
+  records: number;
+  provisions: number;
+  warnings: string[];
+  tookMs: number;
+}
+
+export async function buildKb(opts: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const inputs = await gatherInputs(opts);
+  const { documents, records, provisions, warnings } = inputs;
+
+  const docMap = new Map(documents.map((d) => [d.number, d]));
+  const provMap = new Map(provisions.map((p) => [citationKey(p.citation), p]));
+  const engine = buildSearchIndex(toSearchDocs(records, provMap, docMap));
+
+  mkdirSync(dirname(opts.kbPath), { recursive: true });
+  const tmp = `${opts.kbPath}.${process.pid}.tmp`;
+  rmSync(tmp, { force: true });
+  const db = new Database(tmp);
+  try {
+    db.pragma('journal_mode = OFF');
+    db.exec(KB_SCHEMA_SQL);
+    writeAll(db, documents, records, provisions);
+    const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    meta.run('schemaVersion', String(KB_SCHEMA_VERSION));
+    meta.run('builtAt', new Date().toISOString());
+    meta.run('inputHash', opts.inputHash ?? '');
+    meta.run('searchIndexVersion', String(SEARCH_INDEX_VERSION));
+    meta.run('searchIndex', serializeSearchIndex(engine));
+    db.exec('VACUUM');
+  } finally {
+    db.close();
+  }
+  renameSync(tmp, opts.kbPath);
+  return {
+    kbPath: opts.kbPath,
+    documents: documents.length,
+    documentsWithText: documents.filter((d) => d.textLoaded).length,
+    records: records.length,
+    provisions: provisions.length,
+    warnings,
+    tookMs: Math.round(performance.now() - started),
+  };
+}
+
+function writeAll(db: Database.Database, documents: DocumentInfo[], records: AuthorityRecord[], provisions: Provision[]): void {
+  const insertSector = db.prepare('INSERT INTO sectors (id, label) VALUES (?, ?)');
+  const insertField = db.prepare('INSERT OR IGNORE INTO fields (sector, name) VALUES (?, ?)');
+  const insertDoc = db.prepare('INSERT INTO documents (number, sector, kind, text_loaded, json) VALUES (?, ?, ?, ?, ?)');
+  const insertProv = db.prepare(
+    'INSERT OR IGNORE INTO provisions (key, document, article, clause, point, annex, path, heading, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertRec = db.prepare(
+    `INSERT INTO records (id, document, article, clause, point, annex, title, holder, level, holder_kind, role,
+       former_holder, mechanism, sector, field, source_status, provision_key, json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (const [id, label] of Object.entries(SECTOR_LABELS)) insertSector.run(id, label);
+    for (const d of documents) insertDoc.run(d.number, d.sector, d.kind, d.textLoaded ? 1 : 0, JSON.stringify(d));
+    for (const p of provisions) {
+      const c = p.citation;
+      insertProv.run(citationKey(c), c.document, c.article, c.clause, c.point, c.annex, JSON.stringify(p.path), p.heading, p.text);
+    }
+    for (const r of records) {
+      const c = r.citation;
+      if (r.field) insertField.run(r.sector satisfies SectorId, r.field);
+      insertRec.run(
+        r.id, c.document, c.article, c.clause, c.point, c.annex, r.title, r.holder, r.level, r.holderKind, r.role,
+        r.formerHolder, r.mechanism, r.sector, r.field, r.sourceStatus, citationKey(c), JSON.stringify(r),
+      );
+    }
+  })();
+}

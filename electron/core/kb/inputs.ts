@@ -1,0 +1,137 @@
+/**
+ * Gathers everything a KB build needs and decides precedence:
+ * a decree's register in data/ (reviewed) > a register extracted now from a text
+ * that data/ does not cover (new or imported texts, no code change) > second-hand
+ * records from data/secondary (only for decrees with no text at all).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AuthorityRecord, Citation, DocumentInfo, Provision } from '../model';
+import { validityStatus, todayIso } from '../validity';
+import { readCatalogue, type CatalogueEntry } from '../legal/catalogue';
+import { parseDecree, type ParsedDecree } from '../legal/structure';
+import { extractRegister, type RegisterFile } from '../legal/extract';
+import { loadCorrections } from '../legal/corrections';
+import { loadSecondaryRegister } from '../legal/secondary';
+import { listSourceFiles, readSourceText } from './source-texts';
+
+export interface GatherOptions {
+  dataDir: string;
+  /** Folders or files of official texts (shared sources, user imports). Missing ones are skipped. */
+  sources: string[];
+  log?: (message: string) => void;
+}
+
+export interface GatheredInputs {
+  /** Parsed texts by decree number (only decrees whose text was found). */
+  texts: Map<string, ParsedDecree>;
+  registers: Map<string, RegisterFile>;
+  documents: DocumentInfo[];
+  records: AuthorityRecord[];
+  provisions: Provision[];
+  warnings: string[];
+}
+
+interface AliasEntry {
+  match: Partial<Citation> & { document: string };
+  aliases: string[];
+}
+
+function readJsonDir<T>(dir: string): T[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as T);
+}
+
+function aliasMatches(match: AliasEntry['match'], c: Citation): boolean {
+  return (
+    match.document === c.document &&
+    (match.article === undefined || match.article === c.article) &&
+    (match.clause === undefined || match.clause === c.clause) &&
+    (match.point === undefined || match.point === c.point) &&
+    (match.annex === undefined || match.annex === c.annex)
+  );
+}
+
+function toDocumentInfo(entry: CatalogueEntry, textLoaded: boolean, records: number): DocumentInfo {
+  const from = entry.effective ?? entry.issued ?? '2025-07-01';
+  const to = entry.expires ?? null;
+  return {
+    number: entry.number,
+    title: entry.title,
+    sector: entry.sector,
+    ministry: entry.ministry ?? null,
+    kind: entry.kind,
+    issued: entry.issued ?? null,
+    validity: { from, to, status: validityStatus({ from, to }, todayIso()), note: entry.validityNote ?? null },
+    textLoaded,
+    records,
+  };
+}
+
+export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs> {
+  const log = opts.log ?? (() => {});
+  const warnings: string[] = [];
+  const warn = (m: string) => {
+    warnings.push(m);
+    log(m);
+  };
+  const catalogue = new Map(readCatalogue(opts.dataDir).map((e) => [e.number, e]));
+  const corrections = loadCorrections(opts.dataDir);
+
+  // Registers already derived and reviewed in data/.
+  const registers = new Map<string, RegisterFile>();
+  for (const reg of readJsonDir<RegisterFile>(join(opts.dataDir, 'register'))) registers.set(reg.document, reg);
+
+  // Texts: provisions for every decree found; a fresh register for any decree data/ lacks.
+  const provisions: Provision[] = [];
+  const texts = new Map<string, ParsedDecree>();
+  for (const source of opts.sources.filter((s) => existsSync(s))) {
+    for (const file of listSourceFiles(source)) {
+      let parsed;
+      try {
+        parsed = parseDecree((await readSourceText(file)).text);
+      } catch (err) {
+        warn(`Bỏ qua ${file}: ${(err as Error).message}`);
+        continue;
+      }
+      if (!parsed.number) continue; // not a decree (README, notes …)
+      if (texts.has(parsed.number)) continue; // first copy wins; sources are listed before imports
+      texts.set(parsed.number, parsed);
+      provisions.push(...parsed.provisions);
+      if (!catalogue.has(parsed.number)) catalogue.set(parsed.number, parsed.catalogueEntry);
+      if (!registers.has(parsed.number)) {
+        const entry = catalogue.get(parsed.number)!;
+        registers.set(parsed.number, extractRegister(parsed, entry, corrections));
+        log(`Trích xuất mới từ văn bản ${parsed.number}.`);
+      }
+    }
+  }
+
+  const records: AuthorityRecord[] = [];
+  for (const reg of registers.values()) records.push(...reg.records);
+  const verified = new Set(registers.keys());
+  for (const file of loadSecondaryRegister(join(opts.dataDir, 'secondary'))) {
+    if (verified.has(file.document) || texts.has(file.document)) continue; // a full text replaces second-hand facts
+    records.push(...file.records);
+  }
+
+  const aliasFile = join(opts.dataDir, 'aliases.json');
+  const aliases = existsSync(aliasFile) ? (JSON.parse(readFileSync(aliasFile, 'utf8')) as AliasEntry[]) : [];
+  const merged = records.map((r) => {
+    const extra = aliases.filter((a) => aliasMatches(a.match, r.citation)).flatMap((a) => a.aliases);
+    return extra.length ? { ...r, aliases: [...new Set([...r.aliases, ...extra])] } : r;
+  });
+
+  const counts = new Map<string, number>();
+  for (const r of merged) counts.set(r.citation.document, (counts.get(r.citation.document) ?? 0) + 1);
+  const documents = [...catalogue.values()]
+    .sort((a, b) => a.number.localeCompare(b.number))
+    .map((e) => toDocumentInfo(e, texts.has(e.number), counts.get(e.number) ?? 0));
+  for (const r of merged) {
+    if (!catalogue.has(r.citation.document)) warn(`Bản ghi ${r.id} trích dẫn văn bản không có trong danh mục: ${r.citation.document}`);
+  }
+  return { texts, registers, documents, records: merged.filter((r) => catalogue.has(r.citation.document)), provisions, warnings };
+}

@@ -1,0 +1,180 @@
+/**
+ * The knowledge base as the app sees it: a read-only SQLite file, loaded into
+ * memory once (a few thousand records), with the serialized search index.
+ */
+import Database from 'better-sqlite3';
+import type { RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../../api/contract';
+import { formatCitation, type AuthorityRecord, type DocumentInfo, type Provision } from '../model';
+import {
+  buildSearchIndex,
+  loadSearchIndex,
+  runSearch,
+  type SearchEngine,
+} from '../search/index';
+import { provisionOf, toSearchDocs } from './search-docs';
+import { KB_SCHEMA_VERSION } from './schema';
+
+export interface OpenOptions {
+  kbPath: string;
+  /** Path to an Electron-ABI better_sqlite3.node (the Node build is used otherwise). */
+  nativeBinding?: string;
+  log?: (message: string) => void;
+}
+
+interface ProvisionRow {
+  key: string;
+  document: string;
+  article: number | null;
+  clause: number | null;
+  point: string | null;
+  annex: string | null;
+  path: string;
+  heading: string | null;
+  text: string;
+}
+
+export class KnowledgeBase {
+  private readonly records = new Map<string, AuthorityRecord>();
+  private readonly documents = new Map<string, DocumentInfo>();
+  private readonly provisions = new Map<string, Provision>();
+  private readonly engine: SearchEngine;
+  private readonly builtAt: string;
+
+  private constructor(db: Database.Database, log: (m: string) => void) {
+    const meta = new Map(
+      (db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]),
+    );
+    if (Number(meta.get('schemaVersion')) !== KB_SCHEMA_VERSION) {
+      throw new Error('Tệp cơ sở dữ liệu tri thức được tạo bởi phiên bản khác; cần dựng lại (npm run build:kb).');
+    }
+    this.builtAt = meta.get('builtAt') ?? '';
+    for (const row of db.prepare('SELECT json FROM documents ORDER BY number').all() as Array<{ json: string }>) {
+      const doc = JSON.parse(row.json) as DocumentInfo;
+      this.documents.set(doc.number, doc);
+    }
+    for (const row of db.prepare('SELECT * FROM provisions').all() as ProvisionRow[]) {
+      this.provisions.set(row.key, {
+        citation: { document: row.document, article: row.article, clause: row.clause, point: row.point, annex: row.annex },
+        path: JSON.parse(row.path) as string[],
+        heading: row.heading,
+        text: row.text,
+      });
+    }
+    for (const row of db.prepare('SELECT json FROM records ORDER BY id').all() as Array<{ json: string }>) {
+      const rec = JSON.parse(row.json) as AuthorityRecord;
+      this.records.set(rec.id, rec);
+    }
+    const docs = toSearchDocs(this.records.values(), this.provisions, this.documents);
+    const serialized = meta.get('searchIndex');
+    let engine: SearchEngine | null = null;
+    if (serialized) {
+      try {
+        engine = loadSearchIndex(serialized, docs);
+      } catch (err) {
+        log(`Chỉ mục tìm kiếm đã lưu không dùng được (${(err as Error).message}); dựng lại trong bộ nhớ.`);
+      }
+    }
+    this.engine = engine ?? buildSearchIndex(docs);
+  }
+
+  static open(opts: OpenOptions): KnowledgeBase {
+    const db = new Database(opts.kbPath, {
+      readonly: true,
+      fileMustExist: true,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    });
+    try {
+      return new KnowledgeBase(db, opts.log ?? (() => {}));
+    } finally {
+      db.close(); // everything is in memory now; the file is not held open
+    }
+  }
+
+  provisionFor(record: AuthorityRecord): Provision | null {
+    return provisionOf(record, this.provisions);
+  }
+
+  search(args: SearchArgs): SearchResult {
+    return runSearch(this.engine, args);
+  }
+
+  getRecord(id: string): RecordDetail | null {
+    const record = this.records.get(id);
+    if (!record) return null;
+    const document = this.documents.get(record.citation.document);
+    if (!document) return null;
+    const related = [...this.records.values()]
+      .filter(
+        (r) =>
+          r.id !== id &&
+          r.citation.document === record.citation.document &&
+          r.citation.article === record.citation.article &&
+          r.citation.annex === record.citation.annex,
+      )
+      .slice(0, 20)
+      .map((r) => this.hitOf(r));
+    return {
+      record,
+      citationText: formatCitation(record.citation),
+      document,
+      provision: this.provisionFor(record),
+      related,
+    };
+  }
+
+  /** A hit without search context (related records, bookmarks). */
+  hitOf(r: AuthorityRecord): SearchHit {
+    return {
+      id: r.id,
+      title: r.title,
+      holder: r.holder,
+      level: r.level,
+      holderKind: r.holderKind,
+      role: r.role,
+      mechanism: r.mechanism,
+      sector: r.sector,
+      formerHolder: r.formerHolder,
+      citation: r.citation,
+      citationText: formatCitation(r.citation),
+      sourceStatus: r.sourceStatus,
+      score: 0,
+      titleRanges: [],
+      excerpt: null,
+      excerptRanges: [],
+    };
+  }
+
+  recordById(id: string): AuthorityRecord | null {
+    return this.records.get(id) ?? null;
+  }
+
+  allRecords(): AuthorityRecord[] {
+    return [...this.records.values()];
+  }
+
+  listDocuments(): DocumentInfo[] {
+    return [...this.documents.values()];
+  }
+
+  stats(): Stats {
+    const bySector: Record<string, number> = {};
+    const byLevel: Record<string, number> = {};
+    for (const r of this.records.values()) {
+      bySector[r.sector] = (bySector[r.sector] ?? 0) + 1;
+      byLevel[r.level] = (byLevel[r.level] ?? 0) + 1;
+    }
+    const docs = [...this.documents.values()];
+    return {
+      documents: docs.length,
+      documentsWithText: docs.filter((d) => d.textLoaded).length,
+      records: this.records.size,
+      bySector,
+      byLevel,
+      builtAt: this.builtAt,
+    };
+  }
+}
+
+export function openKnowledgeBase(opts: OpenOptions): KnowledgeBase {
+  return KnowledgeBase.open(opts);
+}

@@ -1,0 +1,27 @@
+import type { AuthorityRecord, DocumentInfo, Provision } from '../model';
+import type { SearchDoc } from '../search/index';
+import { citationKeyFallbacks } from './citation-key';
+
+/** The provision a record cites, falling back from point to clause to article. */
+export function provisionOf(record: AuthorityRecord, provisions: ReadonlyMap<string, Provision>): Provision | null {
+  for (const key of citationKeyFallbacks(record.citation)) {
+    const p = provisions.get(key);
+    if (p) return p;
+  }
+  return null;
+}
+
+/** Search documents in id order: the build and the load must produce the same list. */
+export function toSearchDocs(
+  records: Iterable<AuthorityRecord>,
+  provisions: ReadonlyMap<string, Provision>,
+  documents: ReadonlyMap<string, DocumentInfo>,
+): SearchDoc[] {
+  return [...records]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((record) => ({
+      record,
+      provisionText: provisionOf(record, provisions)?.text ?? null,
+      documentTitle: documents.get(record.citation.document)?.title ?? '',
+    }));
+}

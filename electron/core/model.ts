@@ -1,0 +1,158 @@
+/**
+ * The register's data model. Pure types: imported by the core, the API contract
+ * and (type-only) by the renderer, so nothing here may import Node or Electron.
+ */
+
+/** Sector ids follow ../shared/sources/manifest.json. */
+export type SectorId =
+  | 'justice'
+  | 'finance'
+  | 'construction'
+  | 'health'
+  | 'agriculture'
+  | 'industry'
+  | 'interior'
+  | 'science'
+  | 'other';
+
+/** Level of the body that holds the authority after the reform. */
+export type Level = 'xa' | 'tinh' | 'trung-uong';
+
+export type HolderKind =
+  | 'hdnd' // Hội đồng nhân dân
+  | 'ubnd' // Ủy ban nhân dân
+  | 'chu-tich-ubnd' // Chủ tịch Ủy ban nhân dân
+  | 'co-quan-chuyen-mon' // Sở, phòng, cơ quan chuyên môn
+  | 'bo' // Bộ, Bộ trưởng, Thủ tướng, Chính phủ
+  | 'khac';
+
+export type Role =
+  | 'quyet-dinh' // has the authority (thẩm quyền) to decide / perform
+  | 'tiep-nhan' // receives the file
+  | 'phoi-hop' // coordinates, gives opinion
+  | 'trach-nhiem' // is responsible for (có trách nhiệm)
+  | 'bai-bo'; // task abolished ("Không thực hiện …")
+
+export type Mechanism = 'phan-dinh' | 'phan-quyen' | 'phan-cap' | 'uy-quyen';
+
+export type SourceStatus = 'verified' | 'second-hand';
+
+export type DocumentKind = 'phan-dinh' | 'phan-quyen-phan-cap' | 'both';
+
+/** Where an assignment is written: decree, article, clause, point (or an annex item). */
+export interface Citation {
+  document: string; // "120/2025/NĐ-CP"
+  article: number | null;
+  clause: number | null;
+  point: string | null;
+  /** Annex location when the provision is in a Phụ lục, e.g. "Phụ lục, mục I, khoản 1". */
+  annex: string | null;
+}
+
+export interface Validity {
+  from: string; // ISO date
+  to: string | null; // ISO date of the first day it no longer applies
+  status: 'hieu-luc' | 'het-hieu-luc' | 'chua-hieu-luc';
+  note: string | null;
+}
+
+export interface AuthorityRecord {
+  /** Stable across rebuilds: derived from citation + holder + role, never from order. */
+  id: string;
+  title: string;
+  holder: string;
+  level: Level;
+  holderKind: HolderKind;
+  role: Role;
+  formerHolder: string | null;
+  mechanism: Mechanism;
+  /** Provisions of other acts that the assignment replaces or points to. */
+  refersTo: string[];
+  citation: Citation;
+  sector: SectorId;
+  field: string | null;
+  /** Everyday names people type for this task ("làm giấy khai sinh"). */
+  aliases: string[];
+  sourceStatus: SourceStatus;
+  /** For second-hand records: the article the fact was taken from. */
+  secondarySource: string | null;
+  /** Procedures (TTHC) that implement this power, by record id. */
+  procedures: string[];
+  /** Time limit when the text gives one, as written ("05 ngày làm việc"). */
+  timeLimit: string | null;
+}
+
+export interface DocumentInfo {
+  number: string;
+  title: string;
+  sector: SectorId;
+  ministry: string | null;
+  kind: DocumentKind;
+  issued: string | null;
+  validity: Validity;
+  /** Whether the full text was parsed into provisions in this build. */
+  textLoaded: boolean;
+  records: number;
+}
+
+export interface Provision {
+  citation: Citation;
+  /** Chương / Mục headings above the provision. */
+  path: string[];
+  heading: string | null;
+  text: string;
+}
+
+export const LEVEL_LABELS: Record<Level, string> = {
+  xa: 'Cấp xã',
+  tinh: 'Cấp tỉnh',
+  'trung-uong': 'Trung ương',
+};
+
+export const SECTOR_LABELS: Record<SectorId, string> = {
+  justice: 'Tư pháp',
+  finance: 'Tài chính',
+  construction: 'Xây dựng',
+  health: 'Y tế',
+  agriculture: 'Nông nghiệp và Môi trường',
+  industry: 'Công Thương',
+  interior: 'Nội vụ',
+  science: 'Khoa học và Công nghệ',
+  other: 'Lĩnh vực khác',
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  'quyet-dinh': 'Có thẩm quyền quyết định',
+  'tiep-nhan': 'Tiếp nhận hồ sơ',
+  'phoi-hop': 'Phối hợp, cho ý kiến',
+  'trach-nhiem': 'Có trách nhiệm thực hiện',
+  'bai-bo': 'Không còn thực hiện',
+};
+
+export const MECHANISM_LABELS: Record<Mechanism, string> = {
+  'phan-dinh': 'Phân định thẩm quyền',
+  'phan-quyen': 'Phân quyền',
+  'phan-cap': 'Phân cấp',
+  'uy-quyen': 'Ủy quyền',
+};
+
+export const HOLDER_KIND_LABELS: Record<HolderKind, string> = {
+  hdnd: 'Hội đồng nhân dân',
+  ubnd: 'Ủy ban nhân dân',
+  'chu-tich-ubnd': 'Chủ tịch Ủy ban nhân dân',
+  'co-quan-chuyen-mon': 'Cơ quan chuyên môn',
+  bo: 'Chính phủ, Bộ, ngành',
+  khac: 'Cơ quan khác',
+};
+
+/** "Điều 4 Nghị định 120/2025/NĐ-CP", "điểm a khoản 1 Điều 5 Nghị định …". */
+export function formatCitation(c: Citation): string {
+  const parts: string[] = [];
+  if (c.point) parts.push(`điểm ${c.point}`);
+  if (c.clause != null) parts.push(`khoản ${c.clause}`);
+  if (c.article != null) parts.push(`Điều ${c.article}`);
+  if (c.annex) parts.push(c.annex);
+  parts.push(`Nghị định ${c.document}`);
+  const s = parts.join(' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

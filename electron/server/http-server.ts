@@ -1,0 +1,127 @@
+/**
+ * Browser mode: the same renderer and the same API contract over HTTP, bound to
+ * loopback only. POST /api/<name> with the JSON args; 200 with the result, or
+ * 4xx/5xx with { error } in Vietnamese.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiError, ApiHandlers } from '../api/contract';
+import { UserFacingError, userMessage } from '../api/errors';
+import { isApiName, validateArgs } from '../api/validate';
+import { readStatic } from './static-files';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Same policy as the Electron shell; connect-src 'self' lets the renderer call /api. */
+export const BROWSER_MODE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export interface ServerOptions {
+  handlers: ApiHandlers;
+  rendererDir: string;
+  port?: number;
+  host?: string;
+  log?: (message: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(json);
+}
+
+function sendError(res: ServerResponse, status: number, message: string): void {
+  send(res, status, { error: message } satisfies ApiError);
+}
+
+/** Reads a JSON body; null when it is larger than MAX_BODY_BYTES (the rest is drained, not kept). */
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Refuse requests from other sites (DNS rebinding, cross-origin posts). */
+function isLocalRequest(req: IncomingMessage, port: number): boolean {
+  const host = req.headers.host ?? '';
+  const okHosts = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+  if (!okHosts.includes(host)) return false;
+  const origin = req.headers.origin;
+  return origin === undefined || okHosts.some((h) => origin === `http://${h}`);
+}
+
+async function handleApi(name: string, req: IncomingMessage, res: ServerResponse, handlers: ApiHandlers): Promise<void> {
+  if (!isApiName(name)) return sendError(res, 404, `Không có yêu cầu "${name}".`);
+  if (req.method !== 'POST') return sendError(res, 405, 'Chỉ chấp nhận phương thức POST.');
+  const raw = await readBody(req);
+  if (raw === null) return sendError(res, 413, 'Dữ liệu gửi lên quá lớn.');
+  let payload: unknown = {};
+  if (raw.trim() !== '') {
+    try {
+      payload = JSON.parse(raw);
+    } catch {
+      return sendError(res, 400, 'Dữ liệu gửi lên không phải JSON hợp lệ.');
+    }
+  }
+  const checked = validateArgs(name, payload);
+  if (!checked.ok) return sendError(res, 400, checked.message);
+  const handler = handlers[name] as (args: unknown) => unknown;
+  send(res, 200, await handler(checked.value));
+}
+
+export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const log = opts.log ?? (() => {});
+  let port = 0;
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        if (!isLocalRequest(req, port)) return sendError(res, 403, 'Chỉ phục vụ yêu cầu từ máy này.');
+        const path = (req.url ?? '/').split('?')[0] ?? '/';
+        if (path.startsWith('/api/')) return await handleApi(path.slice('/api/'.length), req, res, opts.handlers);
+        if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'Phương thức không được hỗ trợ.');
+        const file = (await readStatic(opts.rendererDir, path)) ?? (await readStatic(opts.rendererDir, '/index.html'));
+        if (!file) return sendError(res, 404, 'Chưa dựng giao diện (npm run build:renderer).');
+        res.writeHead(200, {
+          'content-type': file.type,
+          'content-security-policy': BROWSER_MODE_CSP,
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'no-referrer',
+          'cache-control': 'no-cache',
+        });
+        res.end(req.method === 'HEAD' ? undefined : file.body);
+      } catch (err) {
+        if (!(err instanceof UserFacingError)) log(`Lỗi máy chủ: ${(err as Error).stack ?? String(err)}`);
+        if (!res.headersSent) sendError(res, err instanceof UserFacingError ? 400 : 500, userMessage(err));
+        else res.end();
+      }
+    })();
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://${host}:${port}/`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}

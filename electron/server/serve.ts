@@ -1,0 +1,67 @@
+/**
+ * `npm run serve`: browser mode on 127.0.0.1. Same renderer, same contract,
+ * same core as the Electron app.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createApiHandlers } from '../api/handlers';
+import { ensureKb } from '../core/kb/ensure';
+import { openKnowledgeBase } from '../core/kb/open';
+import { defaultUserDir, repoRoot } from '../core/paths';
+import { UserDb } from '../core/user/user-db';
+import { startHttpServer, type RunningServer } from './http-server';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  kbPath?: string;
+  rendererDir?: string;
+  /** Where the user's bookmarks live (default .userdata/ or KB_USER_DIR). */
+  userDir?: string;
+  log?: (message: string) => void;
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const log = opts.log ?? ((m: string) => console.error(m));
+  const { kbPath } = await ensureKb({ ...(opts.kbPath ? { kbPath: opts.kbPath } : {}), log });
+  const kb = openKnowledgeBase({ kbPath, log });
+  const user = UserDb.open(join(opts.userDir ?? defaultUserDir(), 'user.sqlite'));
+  const server = await startHttpServer({
+    handlers: createApiHandlers(kb, user),
+    rendererDir: opts.rendererDir ?? join(repoRoot(), 'build', 'renderer'),
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+    ...(opts.host ? { host: opts.host } : {}),
+    log,
+  });
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      user.close();
+    },
+  };
+}
+
+function portFromArgs(argv: string[]): number | undefined {
+  const i = argv.indexOf('--port');
+  const raw = i >= 0 ? argv[i + 1] : process.env.PORT;
+  if (raw === undefined) return 5178;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`Cổng không hợp lệ: ${raw}`);
+    process.exit(2);
+  }
+  return port;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  startServer({ port: portFromArgs(process.argv.slice(2)) })
+    .then((server) => {
+      console.log(`Tra cứu thẩm quyền — chế độ trình duyệt: ${server.url}`);
+      console.log('Nhấn Ctrl+C để dừng.');
+    })
+    .catch((err: Error) => {
+      console.error(`Không khởi động được: ${err.message}`);
+      process.exit(1);
+    });
+}
