@@ -15,6 +15,9 @@ const handlers: ApiHandlers = {
   getRecord: vi.fn(() => null),
   stats: vi.fn(() => ({ documents: 0, documentsWithText: 0, records: 0, bySector: {}, byLevel: {}, builtAt: '' })),
   listDocuments: vi.fn(() => []),
+  listBookmarks: vi.fn(() => []),
+  saveBookmark: vi.fn(({ recordId }) => ({ recordId, note: '', createdAt: '', hit: null })),
+  removeBookmark: vi.fn(() => ({ removed: false })),
 };
 
 let server: RunningServer;

@@ -1,9 +1,7 @@
 import type { Citation } from '../model';
+import { citationKey } from '../legal/structure';
 
-/** One string per provision, used as the key between records and provision texts. */
-export function citationKey(c: Citation): string {
-  return [c.document, c.article ?? '', c.clause ?? '', c.point ?? '', c.annex ?? ''].join('|');
-}
+export { citationKey };
 
 /**
  * Keys from the most to the least specific: a point's record falls back to its

@@ -7,8 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuthorityRecord, Citation, DocumentInfo, Provision } from '../model';
-import { validityStatus, todayIso } from '../validity';
-import { readCatalogue, type CatalogueEntry } from '../legal/catalogue';
+import { readCatalogue, toDocumentInfo } from '../legal/catalogue';
 import { parseDecree, type ParsedDecree } from '../legal/structure';
 import { extractRegister, type RegisterFile } from '../legal/extract';
 import { loadCorrections } from '../legal/corrections';
@@ -53,22 +52,6 @@ function aliasMatches(match: AliasEntry['match'], c: Citation): boolean {
     (match.point === undefined || match.point === c.point) &&
     (match.annex === undefined || match.annex === c.annex)
   );
-}
-
-function toDocumentInfo(entry: CatalogueEntry, textLoaded: boolean, records: number): DocumentInfo {
-  const from = entry.effective ?? entry.issued ?? '2025-07-01';
-  const to = entry.expires ?? null;
-  return {
-    number: entry.number,
-    title: entry.title,
-    sector: entry.sector,
-    ministry: entry.ministry ?? null,
-    kind: entry.kind,
-    issued: entry.issued ?? null,
-    validity: { from, to, status: validityStatus({ from, to }, todayIso()), note: entry.validityNote ?? null },
-    textLoaded,
-    records,
-  };
 }
 
 export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs> {
@@ -129,7 +112,7 @@ export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs>
   for (const r of merged) counts.set(r.citation.document, (counts.get(r.citation.document) ?? 0) + 1);
   const documents = [...catalogue.values()]
     .sort((a, b) => a.number.localeCompare(b.number))
-    .map((e) => toDocumentInfo(e, texts.has(e.number), counts.get(e.number) ?? 0));
+    .map((e) => toDocumentInfo(e, counts.get(e.number) ?? 0, texts.has(e.number)));
   for (const r of merged) {
     if (!catalogue.has(r.citation.document)) warn(`Bản ghi ${r.id} trích dẫn văn bản không có trong danh mục: ${r.citation.document}`);
   }

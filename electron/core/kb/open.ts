@@ -12,6 +12,7 @@ import {
   type SearchEngine,
 } from '../search/index';
 import { provisionOf, toSearchDocs } from './search-docs';
+import { todayIso, validityStatus } from '../validity';
 import { KB_SCHEMA_VERSION } from './schema';
 
 export interface OpenOptions {
@@ -50,6 +51,8 @@ export class KnowledgeBase {
     this.builtAt = meta.get('builtAt') ?? '';
     for (const row of db.prepare('SELECT json FROM documents ORDER BY number').all() as Array<{ json: string }>) {
       const doc = JSON.parse(row.json) as DocumentInfo;
+      // Status depends on the day the app is used, not the day the KB was built.
+      doc.validity = { ...doc.validity, status: validityStatus(doc.validity, todayIso()) };
       this.documents.set(doc.number, doc);
     }
     for (const row of db.prepare('SELECT * FROM provisions').all() as ProvisionRow[]) {
