@@ -101,6 +101,8 @@ export interface Provision {
   path: string[];
   heading: string | null;
   text: string;
+  /** Lead-ins of the units above it ("… do Chủ tịch Ủy ban nhân dân cấp tỉnh thực hiện, bao gồm:"), outermost first. */
+  leadIn?: string[];
 }
 
 export const LEVEL_LABELS: Record<Level, string> = {

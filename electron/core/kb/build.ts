@@ -73,7 +73,7 @@ function writeAll(db: Database.Database, documents: DocumentInfo[], records: Aut
   const insertField = db.prepare('INSERT OR IGNORE INTO fields (sector, name) VALUES (?, ?)');
   const insertDoc = db.prepare('INSERT INTO documents (number, sector, kind, text_loaded, json) VALUES (?, ?, ?, ?, ?)');
   const insertProv = db.prepare(
-    'INSERT OR IGNORE INTO provisions (key, document, article, clause, point, annex, path, heading, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT OR IGNORE INTO provisions (key, document, article, clause, point, annex, path, heading, lead_in, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertRec = db.prepare(
     `INSERT INTO records (id, document, article, clause, point, annex, title, holder, level, holder_kind, role,
@@ -85,7 +85,10 @@ function writeAll(db: Database.Database, documents: DocumentInfo[], records: Aut
     for (const d of documents) insertDoc.run(d.number, d.sector, d.kind, d.textLoaded ? 1 : 0, JSON.stringify(d));
     for (const p of provisions) {
       const c = p.citation;
-      insertProv.run(citationKey(c), c.document, c.article, c.clause, c.point, c.annex, JSON.stringify(p.path), p.heading, p.text);
+      insertProv.run(
+        citationKey(c), c.document, c.article, c.clause, c.point, c.annex, JSON.stringify(p.path), p.heading,
+        JSON.stringify(p.leadIn ?? []), p.text,
+      );
     }
     for (const r of records) {
       const c = r.citation;

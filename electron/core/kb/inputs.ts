@@ -12,6 +12,7 @@ import { parseDecree, type ParsedDecree } from '../legal/structure';
 import { extractRegister, type RegisterFile } from '../legal/extract';
 import { loadCorrections } from '../legal/corrections';
 import { loadSecondaryRegister } from '../legal/secondary';
+import { withLeadIns } from './lead-ins';
 import { listSourceFiles, readSourceText } from './source-texts';
 
 export interface GatherOptions {
@@ -83,7 +84,7 @@ export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs>
       if (!parsed.number) continue; // not a decree (README, notes …)
       if (texts.has(parsed.number)) continue; // first copy wins; sources are listed before imports
       texts.set(parsed.number, parsed);
-      provisions.push(...parsed.provisions);
+      provisions.push(...withLeadIns(parsed));
       if (!catalogue.has(parsed.number)) catalogue.set(parsed.number, parsed.catalogueEntry);
       if (!registers.has(parsed.number)) {
         const entry = catalogue.get(parsed.number)!;

@@ -31,6 +31,7 @@ interface ProvisionRow {
   annex: string | null;
   path: string;
   heading: string | null;
+  lead_in: string;
   text: string;
 }
 
@@ -61,6 +62,7 @@ export class KnowledgeBase {
         path: JSON.parse(row.path) as string[],
         heading: row.heading,
         text: row.text,
+        leadIn: JSON.parse(row.lead_in) as string[],
       });
     }
     for (const row of db.prepare('SELECT json FROM records ORDER BY id').all() as Array<{ json: string }>) {

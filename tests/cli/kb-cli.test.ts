@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../electron/core/paths';
+import { HAS_SOURCES, SOURCES } from '../core/kb/kb-fixture';
+
+const ROOT = repoRoot();
+// A KB path of its own: the first call builds it, as on a fresh clone.
+const scratch = mkdtempSync(join(tmpdir(), 'cli-'));
+const env = { ...process.env, KB_PATH: join(scratch, 'kb.sqlite'), KB_USER_DIR: join(scratch, 'user') };
+
+function kb(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/kb.ts', ...args], {
+    cwd: ROOT,
+    env,
+    input,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe.skipIf(!HAS_SOURCES)('kb CLI', () => {
+  beforeAll(() => {
+    const first = kb(['stats', '--json']);
+    expect(first.code).toBe(0);
+    expect(first.err).toContain('Đang dựng cơ sở dữ liệu tri thức'); // built on first use
+  });
+
+  it('search --json prints an array of cited results', () => {
+    const r = kb(['search', 'dang ky khai sinh', '--json', '--limit', '5']);
+    expect(r.code).toBe(0);
+    const hits = JSON.parse(r.out) as Array<Record<string, unknown>>;
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.length).toBeLessThanOrEqual(5);
+    for (const h of hits) {
+      expect(Object.keys(h)).toEqual(expect.arrayContaining(['id', 'title', 'holder', 'level', 'sector', 'citation', 'score']));
+      expect(['xa', 'tinh', 'trung-uong']).toContain(h.level);
+    }
+    const first = hits[0] as { holder: string; citation: { document: string; article: number; clause: number | null; point: string | null } };
+    expect(first.holder).toBe('Ủy ban nhân dân cấp xã');
+    expect(first.citation).toMatchObject({ document: '120/2025/NĐ-CP', article: 4, clause: null, point: null });
+  });
+
+  it('search --stdin prints one JSON line per query with the time of the search alone', () => {
+    const r = kb(['search', '--stdin', '--json', '--limit', '3'], 'dang ky khai sinh\n\nxin phép xây nhà\n');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { query: string; tookMs: number; results: unknown[] });
+    expect(lines.map((l) => l.query)).toEqual(['dang ky khai sinh', 'xin phép xây nhà']);
+    for (const l of lines) {
+      expect(typeof l.tookMs).toBe('number');
+      expect(l.results.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('stats --json counts documents, records, sectors and levels', () => {
+    const s = JSON.parse(kb(['stats', '--json']).out) as { documents: number; records: number; bySector: Record<string, number>; byLevel: Record<string, number> };
+    expect(s.documents).toBe(28);
+    expect(Object.values(s.byLevel).reduce((a, b) => a + b, 0)).toBe(s.records);
+    expect(Object.keys(s.bySector)).toEqual(expect.arrayContaining(['justice', 'finance', 'construction', 'industry', 'interior', 'agriculture']));
+  });
+
+  it('coverage --json has one row per decree', () => {
+    const rows = JSON.parse(kb(['coverage', '--json']).out) as Array<Record<string, unknown>>;
+    expect(rows).toHaveLength(28);
+    for (const row of rows) {
+      expect(Object.keys(row)).toEqual(
+        expect.arrayContaining(['document', 'textLoaded', 'authorityClauses', 'records', 'unexplained', 'unresolvedCitations']),
+      );
+    }
+    expect(rows.filter((r) => r.textLoaded).length).toBeGreaterThanOrEqual(11);
+  });
+
+  it('bad input gets a Vietnamese message and exit code 2', () => {
+    const empty = kb(['search', '   ', '--json']);
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain('Hãy nhập từ khóa tìm kiếm.');
+    const limit = kb(['search', 'x', '--limit', 'abc']);
+    expect(limit.code).toBe(2);
+    expect(limit.err).toContain('--limit cần một số nguyên dương.');
+    expect(kb(['frobnicate']).err).toContain('Lệnh không rõ: frobnicate');
+    const missing = kb(['import', '/khong/co/tep/nay.txt']);
+    expect(JSON.parse(missing.out).rejected[0].reason).toBe('Không tìm thấy tệp hoặc thư mục.');
+  });
+
+  it('import keeps a decree text and refuses a file that is not a decree', () => {
+    const notADecree = join(scratch, 'ghi-chu.txt');
+    writeFileSync(notADecree, 'Danh sách việc cần làm\n1. Gọi điện\n');
+    const r = kb(['import', notADecree, join(SOURCES!, 'decrees', '120-2025-ND-CP.txt')]);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out) as { imported: Array<{ document: string; savedAs: string }>; rejected: Array<{ reason: string }> };
+    expect(summary.rejected).toEqual([{ file: notADecree, reason: 'Không nhận ra số hiệu nghị định (dòng "Số: …/NĐ-CP").' }]);
+    expect(summary.imported.map((i) => i.document)).toEqual(['120/2025/NĐ-CP']);
+    expect(existsSync(summary.imported[0]!.savedAs)).toBe(true);
+  });
+});
