@@ -102,8 +102,12 @@ export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs>
     records.push(...file.records);
   }
 
+  // Everyday names: data/aliases.json and one file per decree in data/aliases/.
   const aliasFile = join(opts.dataDir, 'aliases.json');
-  const aliases = existsSync(aliasFile) ? (JSON.parse(readFileSync(aliasFile, 'utf8')) as AliasEntry[]) : [];
+  const aliases = [
+    ...(existsSync(aliasFile) ? (JSON.parse(readFileSync(aliasFile, 'utf8')) as AliasEntry[]) : []),
+    ...readJsonDir<AliasEntry[]>(join(opts.dataDir, 'aliases')).flat(),
+  ];
   const merged = records.map((r) => {
     const extra = aliases.filter((a) => aliasMatches(a.match, r.citation)).flatMap((a) => a.aliases);
     return extra.length ? { ...r, aliases: [...new Set([...r.aliases, ...extra])] } : r;
