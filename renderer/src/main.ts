@@ -1,0 +1,8 @@
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { router } from './router';
+import './styles/base.css';
+import './styles/print.css';
+
+createApp(App).use(createPinia()).use(router).mount('#app');

@@ -1,0 +1,143 @@
+/**
+ * Search area: the query, the filters, the current results.
+ * Every keystroke searches; a request id (counter) makes sure an older, slower
+ * answer never overwrites a newer one.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { SearchFilters, SearchResult } from '../../../electron/api/contract';
+import { api } from '../api/client';
+import { errorMessage } from '../lib/errors';
+
+export type FilterKey = keyof SearchFilters;
+
+export const PAGE_SIZE = 30;
+/** The server refuses larger windows. */
+export const MAX_LIMIT = 500;
+
+function hasAnyFilter(f: SearchFilters): boolean {
+  return Object.values(f).some((v) => Array.isArray(v) && v.length > 0);
+}
+
+/** Drop empty arrays so the server sees only filters that are set. */
+function cleanFilters(f: SearchFilters): SearchFilters | undefined {
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(f)) if (Array.isArray(v) && v.length) out[k] = [...v];
+  return Object.keys(out).length ? (out as SearchFilters) : undefined;
+}
+
+export const useSearchStore = defineStore('search', () => {
+  const query = ref('');
+  const filters = ref<SearchFilters>({});
+  const result = shallowRef<SearchResult | null>(null);
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+  const limit = ref(PAGE_SIZE);
+  /** Index of the highlighted result for keyboard navigation (-1: none). */
+  const active = ref(-1);
+
+  let lastRequest = 0;
+  let latest: Promise<void> = Promise.resolve();
+
+  const hits = computed(() => result.value?.hits ?? []);
+  const filtersOn = computed(() => hasAnyFilter(filters.value));
+  /** Nothing typed and no filter: show the welcome/tips screen. */
+  const idle = computed(() => query.value.trim() === '' && !filtersOn.value);
+
+  function run(): Promise<void> {
+    latest = runNow();
+    return latest;
+  }
+
+  /** Resolves once the answer to the latest query is in (Enter must not open a stale first hit). */
+  async function settled(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = latest;
+      await seen;
+    } while (seen !== latest);
+  }
+
+  async function runNow(): Promise<void> {
+    const id = ++lastRequest;
+    // Sent as typed: a trailing space tells the engine the last word is finished
+    // (no prefix matching on it).
+    const q = query.value;
+    if (q.trim() === '' && !filtersOn.value) {
+      result.value = null;
+      loading.value = false;
+      error.value = null;
+      active.value = -1;
+      return;
+    }
+    loading.value = true;
+    try {
+      const r = await api().search({ q, limit: limit.value, filters: cleanFilters(filters.value) });
+      if (id !== lastRequest) return; // stale: a newer request is on its way or done
+      result.value = r;
+      error.value = null;
+      active.value = r.hits.length ? 0 : -1;
+    } catch (e) {
+      if (id !== lastRequest) return;
+      error.value = errorMessage(e);
+      result.value = null;
+      active.value = -1;
+    } finally {
+      if (id === lastRequest) loading.value = false;
+    }
+  }
+
+  function setQuery(q: string): Promise<void> {
+    query.value = q;
+    limit.value = PAGE_SIZE;
+    return run();
+  }
+
+  function setFilter(key: FilterKey, values: string[]): Promise<void> {
+    filters.value = { ...filters.value, [key]: values.length ? values : undefined };
+    limit.value = PAGE_SIZE;
+    return run();
+  }
+
+  function clearFilters(): Promise<void> {
+    filters.value = {};
+    return run();
+  }
+
+  function clear(): Promise<void> {
+    query.value = '';
+    return run();
+  }
+
+  function showMore(): Promise<void> {
+    limit.value = Math.min(MAX_LIMIT, limit.value + PAGE_SIZE);
+    return run();
+  }
+
+  function move(delta: number): void {
+    const n = hits.value.length;
+    if (!n) return;
+    active.value = Math.min(n - 1, Math.max(0, active.value + delta));
+  }
+
+  return {
+    query,
+    filters,
+    result,
+    hits,
+    loading,
+    error,
+    active,
+    limit,
+    filtersOn,
+    idle,
+    run,
+    settled,
+    setQuery,
+    setFilter,
+    clearFilters,
+    clear,
+    showMore,
+    move,
+  };
+});
