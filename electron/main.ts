@@ -1,0 +1,120 @@
+/**
+ * Electron main process: one instance, one window, the renderer served from
+ * app://tra-cuu/, the knowledge base opened read-only with the Electron-ABI
+ * SQLite binding, and the typed API answered over IPC. Every security setting
+ * lives in ./security.ts.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { createApiHandlers } from './api/handlers';
+import { openKnowledgeBase } from './core/kb/open';
+import { UserDb } from './core/user/user-db';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import {
+  APP_ENTRY_URL,
+  hardenApp,
+  hardenSession,
+  registerAppScheme,
+  secureWebPreferences,
+  serveRenderer,
+} from './security';
+import { missingFilesMessage, shellPaths } from './shell-paths';
+
+const WINDOW_TITLE = 'Tra cứu thẩm quyền';
+
+// User data (settings, history, future imports) stays under userData; a test
+// or a portable install may point it elsewhere.
+if (process.env.TRACUU_USER_DATA) app.setPath('userData', path.resolve(process.env.TRACUU_USER_DATA));
+
+// Both must happen before the app is ready.
+registerAppScheme();
+hardenApp();
+
+let mainWindow: BrowserWindow | null = null;
+
+function fail(title: string, error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  console.error(`${title}\n${detail}`);
+  dialog.showErrorBox(title, detail);
+  app.exit(1);
+}
+
+function createWindow(preload: string, devTools: boolean): BrowserWindow {
+  const win = new BrowserWindow({
+    title: WINDOW_TITLE,
+    width: 1200,
+    height: 800,
+    minWidth: 760,
+    minHeight: 520,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(preload, { devTools }),
+  });
+  // The title is the product's name whatever the page calls itself.
+  win.on('page-title-updated', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('did-fail-load', (_event, code, description, url) => {
+    win.show();
+    dialog.showErrorBox('Không tải được giao diện', `${description} (${code})\n${url}`);
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+function start(): void {
+  const devTools = !app.isPackaged;
+  const paths = shellPaths({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    electronVersion: process.versions.electron ?? '',
+    mainDir: __dirname,
+    env: process.env,
+  });
+  const missing = missingFilesMessage(paths, existsSync, app.isPackaged);
+  if (missing) return fail('Không khởi động được Tra cứu thẩm quyền', missing);
+
+  let kb;
+  try {
+    kb = openKnowledgeBase({ kbPath: paths.kbPath, nativeBinding: paths.nativeBinding });
+  } catch (error) {
+    return fail('Không mở được cơ sở dữ liệu tri thức', error);
+  }
+  // The user's own data (bookmarks…) lives apart from the read-only knowledge base,
+  // so updating the app or the KB never touches it.
+  let user: UserDb;
+  try {
+    user = UserDb.open(path.join(app.getPath('userData'), 'user.sqlite'), paths.nativeBinding);
+  } catch (error) {
+    return fail('Không mở được dữ liệu cá nhân', error);
+  }
+  app.on('will-quit', () => user.close());
+
+  hardenSession(session.defaultSession);
+  serveRenderer(paths.rendererDir);
+  registerIpc(ipcMain, createApiHandlers(kb, user));
+  Menu.setApplicationMenu(buildMenu({ devTools }));
+  mainWindow = createWindow(paths.preload, devTools);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another window is already open: it gets focused (below), this one leaves.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // One window is the whole app, on every platform.
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail('Không khởi động được Tra cứu thẩm quyền', error));
+}

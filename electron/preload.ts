@@ -1,0 +1,27 @@
+/**
+ * Preload: runs sandboxed (only `electron` may be required) and exposes ONE
+ * object, window.traCuu, with one explicit function per API request. There is
+ * deliberately no generic invoke(channel): the renderer can only ask what the
+ * contract allows.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { Api, ApiClient, ApiName } from './api/contract';
+import { channelOf, type IpcReply } from './ipc-channels';
+
+async function request<N extends ApiName>(name: N, args: Api[N]['args']): Promise<Api[N]['result']> {
+  const reply = (await ipcRenderer.invoke(channelOf(name), args)) as IpcReply<Api[N]['result']>;
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+export const traCuu = {
+  search: (args) => request('search', args),
+  getRecord: (args) => request('getRecord', args),
+  stats: (args) => request('stats', args),
+  listDocuments: (args) => request('listDocuments', args),
+  listBookmarks: (args) => request('listBookmarks', args),
+  saveBookmark: (args) => request('saveBookmark', args),
+  removeBookmark: (args) => request('removeBookmark', args),
+} satisfies ApiClient;
+
+contextBridge.exposeInMainWorld('traCuu', traCuu);
