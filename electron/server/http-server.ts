@@ -8,14 +8,10 @@ import type { AddressInfo } from 'node:net';
 import type { ApiError, ApiHandlers } from '../api/contract';
 import { UserFacingError, userMessage } from '../api/errors';
 import { isApiName, validateArgs } from '../api/validate';
+import { CONTENT_SECURITY_POLICY } from '../csp';
 import { readStatic } from './static-files';
 
 export const MAX_BODY_BYTES = 64 * 1024;
-
-/** Same policy as the Electron shell; connect-src 'self' lets the renderer call /api. */
-export const BROWSER_MODE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface ServerOptions {
   handlers: ApiHandlers;
@@ -101,7 +97,8 @@ export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
         if (!file) return sendError(res, 404, 'Chưa dựng giao diện (npm run build:renderer).');
         res.writeHead(200, {
           'content-type': file.type,
-          'content-security-policy': BROWSER_MODE_CSP,
+          // One policy for both modes: the Electron shell sends the very same header.
+          'content-security-policy': CONTENT_SECURITY_POLICY,
           'x-content-type-options': 'nosniff',
           'referrer-policy': 'no-referrer',
           'cache-control': 'no-cache',

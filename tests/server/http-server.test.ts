@@ -38,7 +38,8 @@ describe('browser-mode HTTP server', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const res = await fetch(server.url);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('content-security-policy')).not.toContain('unsafe');
     expect(await res.text()).toContain('<title>t</title>');
   });
 
