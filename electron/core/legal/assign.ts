@@ -1,0 +1,232 @@
+/**
+ * Reads one sentence and says who is assigned what, from the patterns the
+ * decrees use: "… do X thực hiện", "… thuộc thẩm quyền của X", "X có trách
+ * nhiệm …", "X thực hiện …", "… chuyển giao cho X", "Không thực hiện …".
+ * Works on the matching form (see text.ts); holders are returned as written.
+ */
+import type { Role } from '../model';
+import { type HolderMention, holderMentions, levelOf } from './holders';
+
+export interface Assignment {
+  holder: string;
+  role: Role;
+  formerHolder: string | null;
+  /** Offset of the holder in the sentence (for titles). */
+  at: number;
+  /** The verb or phrase that assigned it ("thực hiện", "thuộc thẩm quyền"). */
+  verb: string;
+}
+
+const AFTER_QUALIFIER = String.raw`^(?:\s*\([^)]*\))?(?:,? (?:nơi|theo|trong|trên|đối với|tại|ở|khi|có|sau|được)\s+[^\s.;:]+[^.;:]{0,90}?,?)??\s*`;
+const DECIDE_VERBS =
+  'tiếp nhận, giải quyết|tiếp nhận và giải quyết|trả lời|là cơ quan|có thẩm quyền|thực hiện|quyết định|xem xét, quyết định|ra quyết định|cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|ban hành|phê duyệt|giải quyết|chấp thuận|công nhận|cho phép|xác nhận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giải thể|điều chỉnh|gia hạn|cấp lại|cấp đổi|đình chỉ|tạm đình chỉ|hủy bỏ|quy định(?! tại| của| trong| như| chi tiết| về)|phân bổ|ký|cử|giao';
+const DUTY_VERBS =
+  'có văn bản|công khai|tuyên truyền|tổ chức|hướng dẫn|kiểm tra|lập|trình|thẩm định|rà soát|đánh giá|định kỳ|xem xét|theo dõi|tổng hợp|báo cáo|thông báo|công bố|cập nhật|quản lý|chủ trì|chỉ đạo|bố trí|thanh tra|giám sát';
+
+const SUBJECT_VERB = new RegExp(
+  `${AFTER_QUALIFIER}(có trách nhiệm|chịu trách nhiệm|${DECIDE_VERBS}|tiếp nhận|phối hợp|${DUTY_VERBS})(?=[\\s,;.:]|$)`,
+  'u',
+);
+/** A verb right after the holder, with no qualifier in between. */
+const IMMEDIATE_VERB = new RegExp(
+  `^\\s*(?:\\([^)]*\\)\\s*)?(?:có trách nhiệm|chịu trách nhiệm|phải|${DECIDE_VERBS}|tiếp nhận|phối hợp|${DUTY_VERBS})(?=[\\s,;.:]|$)`,
+  'u',
+);
+/** Explicit assignment phrases win over verbs inside a qualifier ("nơi tiếp nhận yêu cầu có trách nhiệm"). */
+const STRONG_VERB = new RegExp(
+  `${AFTER_QUALIFIER.replace('|được)', '|được|hoặc|và|của)').replace('{0,90}', '{0,150}')}(có trách nhiệm|phải|tiếp tục thực hiện|tiếp tục giải quyết|chịu trách nhiệm|thực hiện thẩm quyền|thực hiện nhiệm vụ)(?=[\\s,;.:]|$)`,
+  'u',
+);
+/** "kiểm tra hồ sơ và xác nhận", "xem xét, ra quyết định": a duty verb followed by a decision. */
+const THEN_DECIDES = /^[^.;]{0,60}?(?:,| và) (xác nhận|quyết định|ra quyết định|cấp(?! xã| tỉnh| huyện| có| trên| dưới)|phê duyệt|ban hành|công nhận|cho phép)(?=[\s,;.:]|$)/u;
+/** A holder stands where a subject does: sentence start, after a comma, "thì", ":" or a definition. */
+const SUBJECT_START = /(?:^|[,:;]\s*|\bthì\s+(?:nay\s+)?|\bđó\s+|\(sau đây gọi (?:tắt |chung )?là\s+|^\s*(?:[a-zđ]\)|\d+\.)\s*)(?:[Cc]ơ quan\s+)?$/u;
+
+/** "do A quản lý … thực hiện": the closing "thực hiện" is the verb, whatever the qualifier says. */
+const DO_THUC_HIEN = new RegExp(
+  `^\\s+quản lý(?:(?! và | thực hiện)[^.;:]){1,90}?\\s(thực hiện|tổ chức thực hiện)(?=\\s*(?:[,;.:]|$|như sau))`,
+  'u',
+);
+const DO_VERB = new RegExp(
+  `${AFTER_QUALIFIER}(thực hiện|quyết định|xem xét, quyết định|xem xét quyết định|giải quyết|ban hành|phê duyệt|tổ chức thực hiện|chủ trì|chấp thuận|công nhận|cho phép|xác nhận|tiếp nhận|thẩm định|bổ nhiệm|thành lập|ra quyết định|cấp giấy|cấp phép|cấp, |quy định(?! tại| của| trong| như| chi tiết| về)|chịu trách nhiệm|đảm nhận)(?=[\\s,;.:]|$)`,
+  'u',
+);
+const DECIDES_AFTER = /^\s*(xem xét, quyết định|quyết định|phê duyệt|ra quyết định|xem xét, phê duyệt|xem xét, cấp|cấp(?! xã| tỉnh| huyện)|ban hành|thu hồi|bổ nhiệm|miễn nhiệm|công nhận|cho phép|chấp thuận)(?=[\s,;.:]|$)/u;
+
+/** Words after which a holder is an object, not the one assigned. */
+const OBJECT_BEFORE =
+  /(của|cho|với|đến|tại|gửi|báo cáo|trình|đề nghị|ý kiến|thuộc|bởi|lên|từ|giữa|qua|về|theo|hướng dẫn|thông báo|kiến nghị|yêu cầu|cùng|nhận|như|thay|thế|là|bao gồm|gồm|trước|sau|trừ|của các|các|mà|hoặc|và|được|để|trong|ngoài|tới|trực thuộc|do|xin|nộp|hỏi|giúp|tham mưu|đối với|ngày|vào|nếu|với các|dưới|trên)\s*$/u;
+
+function roleOfVerb(v: string): Role {
+  if (v === 'có trách nhiệm' || v === 'chịu trách nhiệm' || v === 'phải') return 'trach-nhiem';
+  if (v === 'tiếp nhận') return 'tiep-nhan';
+  if (v === 'phối hợp') return 'phoi-hop';
+  if (new RegExp(`^(?:${DUTY_VERBS})$`, 'u').test(v)) return 'trach-nhiem';
+  return 'quyet-dinh';
+}
+
+const ABOLISH_RE = /^(?:[a-zđ]\)\s*|\d+\.\s*)?(?:Không thực hiện|Bãi bỏ)/u;
+
+/** A former holder is a district or central body the task is taken from ("thẩm quyền của … cấp huyện"). */
+function formerOf(mentions: HolderMention[], s: string, assignee: HolderMention): string | null {
+  for (const m of mentions) {
+    if (m.start >= assignee.start) break;
+    const lvl = levelOf(m.holder);
+    const before = s.slice(Math.max(0, m.start - 45), m.start);
+    if (lvl === 'huyen' && m.holder !== assignee.holder) return m.holder;
+    if (
+      /(thẩm quyền|nhiệm vụ|quyền hạn|nhiệm vụ, quyền hạn|trách nhiệm)( [^,;.]{0,25})? của $/u.test(before) &&
+      m.holder !== assignee.holder
+    )
+      return m.holder;
+  }
+  return null;
+}
+
+/** "3. Sở Nội vụ:" — a lead-in that only names the holder of the points below. */
+export function holderOnlyLeadIn(text: string): string | null {
+  const t = text
+    .trim()
+    .replace(/^(?:\d+\.|[a-zđ]\))\s*/u, '')
+    .replace(/^(?:Trách nhiệm|Nhiệm vụ, quyền hạn|Nhiệm vụ|Quyền hạn) của /u, '');
+  const m = holderMentions(t);
+  if (m.length === 1 && m[0]!.start === 0 && /^(?:\s*(?:theo )?quy định tại [^:]{3,160})?\s*:$/u.test(t.slice(m[0]!.end)) && levelOf(m[0]!.holder) !== 'huyen')
+    return m[0]!.holder;
+  return null;
+}
+
+/** Role of a task written without its subject ("có trách nhiệm kiểm tra …", "ban hành quyết định …"). */
+export function roleOfTask(text: string): Role {
+  if (/(?:ban hành quyết định|ra quyết định|phê duyệt|cấp giấy|công nhận|bổ nhiệm)/u.test(text)) return 'quyet-dinh';
+  if (/(?:có|chịu) trách nhiệm/u.test(text)) return 'trach-nhiem';
+  if (/^(?:[a-zđ]\)|\d+\.)?\s*(?:Tiếp nhận)/u.test(text)) return 'tiep-nhan';
+  if (/^(?:[a-zđ]\)|\d+\.)?\s*(?:Quyết định|Cấp|Chấp thuận|Cho phép|Thu hồi|Giao|Cho thuê)/u.test(text)) return 'quyet-dinh';
+  return 'trach-nhiem';
+}
+
+export function isAbolition(sentence: string): boolean {
+  return ABOLISH_RE.test(sentence);
+}
+
+/** Assignments named in one sentence. District bodies are never holders (the level is abolished). */
+export function assignmentsIn(s: string): Assignment[] {
+  const mentions = holderMentions(s);
+  const out: Assignment[] = [];
+  const seen = new Set<string>();
+  const push = (m: HolderMention, role: Role, verb: string): void => {
+    const lvl = levelOf(m.holder);
+    if (lvl === 'huyen' || lvl === null) return;
+    const key = `${m.holder}|${role}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ holder: m.holder, role, formerHolder: formerOf(mentions, s, m), at: m.start, verb });
+  };
+
+  if (isAbolition(s)) {
+    // The abolished task belongs to the first body named in it ("lấy ý kiến thống nhất của Bộ Xây dựng về … của Bộ Quốc phòng").
+    const firstLevelled = mentions.findIndex((m) => {
+      const l = levelOf(m.holder);
+      return l !== null && l !== 'huyen';
+    });
+    const first = mentions[firstLevelled];
+    if (first) {
+      push(first, 'bai-bo', 'không thực hiện');
+      let prev = first;
+      for (const m of mentions.slice(firstLevelled + 1)) {
+        if (!/^(?:,\s*|\s+và\s+|\s+hoặc\s+)$/u.test(s.slice(prev.end, m.start))) break;
+        push(m, 'bai-bo', 'không thực hiện');
+        prev = m;
+      }
+    }
+    return out;
+  }
+
+  // Coordinated holders ("Bộ trưởng Bộ Nội vụ và Chủ tịch Ủy ban nhân dân cấp tỉnh") share one verb.
+  const groups: HolderMention[][] = [];
+  for (const m of mentions) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    if (last && prev && /^(?:,\s*|\s+và\s+|\s+hoặc\s+|,\s+và\s+)(?:[Cc]ơ quan\s+)?$/u.test(s.slice(prev.end, m.start))) last.push(m);
+    else groups.push([m]);
+  }
+  const tryGroup = (g: HolderMention[], whole: boolean): boolean => {
+    const n0 = out.length;
+    const first = g[0];
+    const lastM = g[g.length - 1];
+    if (!first || !lastM) return false;
+    const before = s.slice(Math.max(0, first.start - 60), first.start);
+    const after = s.slice(lastM.end, lastM.end + 160);
+    const pushAll = (role: Role, verb: string): void => g.forEach((m) => push(m, role, verb));
+    if (/\bdo (?:[Cc]ơ quan )?$/u.test(before)) {
+      // "X có trách nhiệm … đối với dự án do Y quyết định đầu tư": once a subject is assigned, a later "do Y …" only describes.
+      if (out.some((a) => a.at < first.start && !a.verb.startsWith('do …'))) return false;
+      const v = DO_THUC_HIEN.exec(after) ?? DO_VERB.exec(after);
+      if (v?.[1]) pushAll(v[1] === 'tiếp nhận' ? 'tiep-nhan' : v[1] === 'chịu trách nhiệm' ? 'trach-nhiem' : 'quyet-dinh', `do … ${v[1]}`);
+      return out.length > n0;
+    }
+    if (/thuộc (?:thẩm quyền|quyền)(?: quyết định| giải quyết| xem xét, quyết định)?(?: của)? $/u.test(before)) {
+      pushAll('quyet-dinh', 'thuộc thẩm quyền');
+      return out.length > n0;
+    }
+    if (/thuộc trách nhiệm(?: của)? $/u.test(before)) {
+      pushAll('trach-nhiem', 'thuộc trách nhiệm');
+      return out.length > n0;
+    }
+    if (/(chuyển giao|giao lại)(?: tương ứng)? (?:cho|về|sang) $/u.test(before)) {
+      pushAll('quyet-dinh', 'chuyển giao cho');
+      // "… của A cấp huyện, B cấp huyện … chuyển giao tương ứng cho A cấp xã, B cấp xã": pair them in order.
+      if (/tương ứng/u.test(before)) {
+        const formers = mentions.filter((m) => m.start < first.start && levelOf(m.holder) === 'huyen');
+        if (formers.length === g.length)
+          g.forEach((m, i) => {
+            const rec = out.find((a) => a.at === m.start);
+            if (rec) rec.formerHolder = formers[i]?.holder ?? rec.formerHolder;
+          });
+      }
+      return out.length > n0;
+    }
+    if (/(phân quyền|phân cấp|phân quyền, phân cấp|ủy quyền|uỷ quyền) cho $/u.test(before)) {
+      pushAll('quyet-dinh', 'phân quyền, phân cấp cho');
+      return out.length > n0;
+    }
+    // "… trình Chủ tịch Ủy ban nhân dân cấp tỉnh xem xét, quyết định …": the one addressed decides.
+    const addressed = /(?:trình|đề nghị) $/u.test(before) ? DECIDES_AFTER.exec(after) : null;
+    if (addressed?.[1]) {
+      pushAll('quyet-dinh', addressed[1]);
+      return out.length > n0;
+    }
+    const pre = s.slice(0, first.start);
+    // "dự án đã được Quốc hội, Thủ tướng Chính phủ chấp thuận": a past act described, not an assignment.
+    if (/(?:đã được|(?<!nhận |tiếp nhận )được|đã do|bị)\s+(?:\p{Lu}[^,;.:]{0,30},\s*)?$/u.test(pre)) return out.length > n0;
+    if (!SUBJECT_START.test(pre) || (OBJECT_BEFORE.test(before.replace(/[Cc]ơ quan\s+$/u, '')) && !/gọi (?:tắt |chung )?là\s*$/u.test(before))) return out.length > n0;
+    const rest = after.replace(/^\)/u, '');
+    // A holder split off a list ("các Bộ Công Thương, Bộ Công an …") must be followed by its verb at once.
+    if (!whole && !IMMEDIATE_VERB.test(rest))
+      return out.length > n0;
+    if (/^\s*không (?:thực hiện|xem xét)/u.test(rest)) {
+      pushAll('bai-bo', 'không thực hiện');
+      return out.length > n0;
+    }
+    const v = STRONG_VERB.exec(rest) ?? SUBJECT_VERB.exec(rest);
+    if (!v?.[1]) return out.length > n0;
+    let role = roleOfVerb(v[1]);
+    const then = THEN_DECIDES.exec(rest.slice(v.index + v[0].length));
+    // "thẩm định, trình Chủ tịch … quyết định": the decision belongs to the one addressed, not the subject.
+    let verb = v[1];
+    if (role === 'trach-nhiem' && then && !/(trình|đề nghị|báo cáo|gửi|cho|của|tham mưu|giúp)\s/u.test(then[0])) {
+      role = 'quyet-dinh';
+      verb = then[1] ?? verb;
+    }
+    pushAll(role, verb);
+  return out.length > n0;
+  };
+  for (const g of groups) {
+    // "… tờ trình của Sở Xây dựng, Ủy ban nhân dân cấp tỉnh có trách nhiệm …": a comma does not always join holders.
+    for (let i = 0; i < g.length; i++) {
+      if (tryGroup(g.slice(i), i === 0)) break;
+      // "do A, B … thực hiện" names agents: its members are never subjects of what follows.
+      if (i === 0 && /\bdo (?:[Cc]ơ quan )?$/u.test(s.slice(Math.max(0, g[0]!.start - 20), g[0]!.start))) break;
+    }
+  }
+  return out;
+}

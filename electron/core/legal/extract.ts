@@ -1,0 +1,578 @@
+/**
+ * Extraction of authority assignments from a parsed decree into the register
+ * file for data/register/. One record per (provision, holder, role); ids come
+ * from citation + holder + role so they survive rebuilds. Every clause with an
+ * authority phrase either becomes a record or is listed in `excluded` with a reason.
+ * Curated corrections are data (data/corrections), applied here by citation.
+ */
+import type { AuthorityRecord, Citation, Mechanism, Role } from '../model';
+import { formatCitation } from '../model';
+import { type Assignment, assignmentsIn, holderOnlyLeadIn, roleOfTask } from './assign';
+import type { CatalogueEntry } from './catalogue';
+import { holderMentions, holderSlug, kindOf, levelOf } from './holders';
+import { type LegalNode, type ParsedDecree, citationKey, findProvision, fullText } from './structure';
+import { refersTo, taskTitle, timeLimit, TITLE_MAX } from './titles';
+import { capitalize, clip, matchForm, sentenceCase, sentences } from './text';
+import { fold } from '../text/normalize';
+
+export interface Correction {
+  /** The provision, as formatCitation writes it: "Khoản 1 Điều 18 Nghị định 120/2025/NĐ-CP". */
+  citation: string;
+  action: 'title' | 'exclude' | 'drop' | 'add' | 'set';
+  holder?: string;
+  role?: Role;
+  title?: string;
+  reason?: string;
+  formerHolder?: string | null;
+  timeLimit?: string | null;
+  mechanism?: Mechanism;
+}
+
+export interface RegisterFile {
+  document: string;
+  source: { file: string; sha256: string };
+  records: AuthorityRecord[];
+  excluded: Array<{ citation: Citation; reason: string }>;
+  unresolvedCitations: Array<{ citation: Citation; text: string }>;
+}
+
+/** A phrase that says someone holds a task; such a clause must become a record or be explained. */
+export const AUTHORITY_RE =
+  /thuộc thẩm quyền|có thẩm quyền|thực hiện thẩm quyền|thuộc trách nhiệm|có trách nhiệm|chuyển giao|không thực hiện|\bdo [^.;]{1,90}? thực hiện|thực hiện nhiệm vụ|là cơ quan giải quyết|phân quyền, phân cấp cho|phân quyền cho|phân cấp cho/u;
+
+const GENERAL_ARTICLE =
+  /phạm vi điều chỉnh|đối tượng áp dụng|nguyên tắc|giải thích từ ngữ|hiệu lực|trách nhiệm thi hành|tổ chức thực hiện|phí, lệ phí|điều khoản thi hành|chuyển tiếp/iu;
+/** Transitional articles do assign (pending files go to the commune), so they are not "general". */
+const TRANSITIONAL_ARTICLE = /chuyển tiếp/iu;
+
+function docSlug(number: string): string {
+  const m = /^(\d+)\/(\d{4})/u.exec(number);
+  if (!m) return fold(number).replace(/[^a-z0-9]+/g, '-');
+  return m[2] === '2025' ? String(m[1]) : `${m[1]}-${m[2]}`;
+}
+
+function citationSlug(c: Citation): string {
+  const parts: string[] = [];
+  if (c.annex) {
+    const a = /(?:mục ([IVXLC]+) )?(?:phần ([A-H]) )?Phụ lục(?: ([IVXLC\d]+))?/u.exec(c.annex);
+    parts.push(`pl${(a?.[3] ?? '').toLowerCase()}`);
+    if (a?.[2]) parts.push(`p${a[2].toLowerCase()}`);
+    if (a?.[1]) parts.push(`m${a[1].toLowerCase()}`);
+  }
+  if (c.article != null) parts.push(`d${c.article}`);
+  if (c.clause != null) parts.push(`k${c.clause}`);
+  if (c.point) parts.push(`p${c.point === 'đ' ? 'dd' : c.point}`);
+  return parts.join('-');
+}
+
+export function recordId(c: Citation, holder: string, role: Role): string {
+  return `${docSlug(c.document)}-${citationSlug(c)}-${holderSlug(holder)}-${role}`;
+}
+
+function sameCitation(a: Citation, b: Citation): boolean {
+  return citationKey(a) === citationKey(b);
+}
+
+/** Whether `inner` is `outer` or a unit inside it. */
+export function within(inner: Citation, outer: Citation): boolean {
+  if (inner.document !== outer.document) return false;
+  if (outer.annex === null ? inner.annex !== null : inner.annex !== outer.annex && !(inner.annex ?? '').endsWith(` ${outer.annex}`))
+    return false;
+  if (outer.article !== null && inner.article !== outer.article) return false;
+  if (outer.clause !== null && inner.clause !== outer.clause) return false;
+  if (outer.point !== null && inner.point !== outer.point) return false;
+  return true;
+}
+
+/** "Chương II. … LĨNH VỰC HỘ TỊCH" → "Hộ tịch": the field a record belongs to. */
+export function fieldOf(path: string[]): string | null {
+  for (const el of [...path].reverse()) {
+    const t = el.replace(/^(?:Chương [IVXLC]+|Mục \d+|Phụ lục(?: [IVXLC]+)?)\.?\s*/u, '').trim();
+    const m = /lĩnh vực (.+)$/iu.exec(t);
+    if (m?.[1]) return capitalize(sentenceCase(m[1].trim()).toLowerCase());
+    if (/^Mục/u.test(el) && t) {
+      const u = t.replace(/^(?:PHÂN QUYỀN, PHÂN CẤP|PHÂN ĐỊNH THẨM QUYỀN|PHÂN QUYỀN|PHÂN CẤP|PHÂN ĐỊNH)\s*/iu, '').trim();
+      if (u) return capitalize(sentenceCase(u).toLowerCase());
+    }
+  }
+  return null;
+}
+
+/** Mechanism from the decree's kind and the headings above the provision. */
+export function mechanismOf(doc: CatalogueEntry, node: LegalNode, formerHolder: string | null): Mechanism {
+  if (doc.kind === 'phan-dinh') return 'phan-dinh';
+  // The nearest heading decides: article title, then Mục, then Chương.
+  for (const h of [node.heading ?? '', ...[...node.path].reverse()].map((x) => fold(x))) {
+    if (/chuyen giao|phan dinh/u.test(h) && !/phan quyen|phan cap/u.test(h)) return 'phan-dinh';
+    const quyen = /phan quyen/u.test(h);
+    const cap = /phan cap/u.test(h);
+    if (quyen && !cap) return 'phan-quyen';
+    if (cap && !quyen) return 'phan-cap';
+    if (quyen && cap) return 'phan-cap';
+    if (/uy quyen/u.test(h)) return 'uy-quyen';
+  }
+  if (formerHolder && levelOf(formerHolder) === 'huyen') return 'phan-dinh';
+  return 'phan-cap';
+}
+
+interface Found {
+  a: Assignment;
+  sentence: string;
+}
+
+interface Ctx {
+  doc: CatalogueEntry;
+  parsed: ParsedDecree;
+  records: Map<string, AuthorityRecord>;
+  /** Citation keys of units that became (or passed down) a record. */
+  covered: Set<string>;
+  excluded: Map<string, { citation: Citation; reason: string }>;
+  /** Sentences behind each record, for refersTo and internal links. */
+  sourceText: Map<string, string>;
+  /** Heading of each procedure's annex section. */
+  sourceHeading: Map<string, string>;
+}
+
+function findAll(text: string): Found[] {
+  return sentences(matchForm(text)).flatMap((s) => assignmentsIn(s).map((a) => ({ a, sentence: s })));
+}
+
+/** A point under "X thực hiện các nhiệm vụ sau:" that only reports, checks or joins is a duty, not a decision. */
+const DUTY_POINT = /^(?:[a-zđ]\)\s*|\d+\.\s*)?(?:Hằng năm, |Định kỳ[^,]*, )?(báo cáo|tổng hợp|kiểm tra|lập|hướng dẫn|theo dõi|tuyên truyền|cung cấp|cập nhật|đôn đốc|phổ biến|thống kê|rà soát|phối hợp|tham gia|cho ý kiến|có ý kiến)\b/iu;
+
+function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string | null, article: LegalNode | null, leadTask: string | null = null): void {
+  let { a } = f;
+  const duty = titleFrom && a.role === 'quyet-dinh' ? DUTY_POINT.exec(titleFrom) : null;
+  if (duty?.[1]) a = { ...a, role: /phối hợp|tham gia|ý kiến/iu.test(duty[1]) ? 'phoi-hop' : 'trach-nhiem' };
+  const level = levelOf(a.holder);
+  if (level === null || level === 'huyen') return;
+  const id = recordId(node.citation, a.holder, a.role);
+  const titleSentence = titleFrom ?? f.sentence;
+  let title = taskTitle(titleSentence, titleFrom ? null : a.holder, titleFrom ? -1 : a.at, titleFrom ? null : a.verb, article?.heading ?? node.heading);
+  const text = matchForm(fullText(node));
+  const refs = refersTo(`${titleFrom ?? ''} ${f.sentence}`);
+  // "Thực hiện trách nhiệm quy định tại …" says nothing without its reference.
+  // "a) Bộ trưởng … thực hiện đối với …" under "Thẩm quyền quyết định … như sau:": the task is in the lead-in.
+  if (leadTask && !/^Trình tự/u.test(leadTask) && /^(?:Thực hiện|Tổ chức thực hiện|Đối với|Thuộc|Trường hợp|Các trường hợp|Khi|Nếu|Dự án|Công trình)\b/u.test(title)) {
+    let scope = title.replace(/^(?:Thực hiện|Tổ chức thực hiện) /u, '');
+    if (/trường hợp$/u.test(scope) && refs[0]) scope = `${scope} tại ${refs[0]}`;
+    title = clip(`${leadTask}: ${scope.charAt(0).toLowerCase()}${scope.slice(1)}`, TITLE_MAX);
+  }
+  else if (/^(?:Thực hiện|Tổ chức thực hiện)(?: (?:trách nhiệm|nhiệm vụ|thủ tục))?$/u.test(title) && refs[0]) title = clip(`${title} theo ${refs[0]}`, TITLE_MAX);
+  const prev = ctx.records.get(id);
+  if (prev) {
+    for (const r of refersTo(f.sentence)) if (!prev.refersTo.includes(r)) prev.refersTo.push(r);
+    return;
+  }
+  const former = a.formerHolder;
+  ctx.records.set(id, {
+    id,
+    title,
+    holder: a.holder,
+    level,
+    holderKind: kindOf(a.holder),
+    role: a.role,
+    formerHolder: former,
+    mechanism: mechanismOf(ctx.doc, article ?? node, former),
+    refersTo: refs,
+    citation: node.citation,
+    sector: ctx.doc.sector,
+    field: fieldOf(node.path),
+    aliases: [],
+    sourceStatus: 'verified',
+    secondarySource: null,
+    procedures: [],
+    timeLimit: timeLimit(titleFrom ? text : f.sentence),
+  });
+  ctx.sourceText.set(id, `${ctx.sourceText.get(id) ?? ''} ${titleFrom ?? ''} ${f.sentence}`);
+  ctx.covered.add(citationKey(node.citation));
+}
+
+/** Heading like "Thẩm quyền của … chuyển giao cho Chủ tịch Ủy ban nhân dân cấp xã": a lead-in for the article. */
+function headingAssignments(article: LegalNode): Found[] {
+  const h = article.heading ?? '';
+  if (!/chuyển giao cho|phân quyền, phân cấp cho|phân quyền cho|phân cấp cho/u.test(h)) return [];
+  return findAll(h);
+}
+
+const LEAD_IN_END = /:\s*$/u;
+const CATCH_ALL = /^(?:[a-zđ]\)|\d+\.)?\s*(?:Thực hiện|Các) (?:các )?(?:nhiệm vụ|trách nhiệm|quyền hạn)(?:, quyền hạn)? khác/u;
+
+function visit(ctx: Ctx, node: LegalNode, article: LegalNode, inherited: Found[], leadTask: string | null = null): void {
+  let own = findAll(node.ownText);
+  // A point that names its lead-in's holder again keeps its own verb but the lead-in's former holder.
+  if (inherited.length > 0 && own.length > 0 && own.every((f) => inherited.some((i) => i.a.holder === f.a.holder)))
+    own = own.map((f) =>
+      f.a.formerHolder ? f : { ...f, a: { ...f.a, formerHolder: inherited.find((i) => i.a.holder === f.a.holder)?.a.formerHolder ?? null } },
+    );
+  const isLeadIn = node.children.length > 0 && LEAD_IN_END.test(node.ownText.trim());
+  if (own.length > 0) {
+    if (isLeadIn) {
+      // "… do Sở Nội vụ thực hiện như sau:" — each point is a task of that holder.
+      const before = ctx.records.size;
+      const f0 = own[0]!;
+      const lead = taskTitle(f0.sentence.replace(/\s*(?:như sau|cụ thể như sau|bao gồm|gồm)?\s*:\s*$/u, ''), f0.a.holder, f0.a.at, f0.a.verb, null);
+      for (const c of node.children) visit(ctx, c, article, own, clip(lead, 70));
+      if (ctx.records.size === before) for (const f of own) addRecord(ctx, node, f, null, article);
+      else ctx.covered.add(citationKey(node.citation));
+      return;
+    }
+    for (const f of own) addRecord(ctx, node, f, null, article, leadTask);
+    for (const c of node.children) visit(ctx, c, article, []);
+    return;
+  }
+  // "Thực hiện nhiệm vụ khác theo quy định của pháp luật": a catch-all, not a task of its own.
+  if (inherited.length > 0 && CATCH_ALL.test(matchForm(node.ownText))) return;
+  if (inherited.length > 0 && node.kind !== 'article') {
+    const before = ctx.records.size;
+    if (node.children.length > 0 && isLeadIn) for (const c of node.children) visit(ctx, c, article, inherited);
+    if (ctx.records.size === before) {
+      const text = matchForm(node.ownText);
+      // A point that is a case, not a task ("a) Thuộc dự án …"): the task is the lead-in's.
+      const isCase = /^(?:[a-zđ]\)\s*)?(?:Thuộc|Trường hợp|Đối với|Các trường hợp|Khi|Nếu|Dự án|Công trình)\b/u.test(text);
+      for (const f of inherited) addRecord(ctx, node, f, text, article, isCase ? leadTask : null);
+    }
+    return;
+  }
+  // "3. Sở Nội vụ:" then points without a subject: each point is a task of that holder.
+  const only = isLeadIn ? holderOnlyLeadIn(matchForm(node.ownText)) : null;
+  if (only) {
+    const before = ctx.records.size;
+    for (const c of node.children) {
+      const text = matchForm(c.ownText);
+      if (CATCH_ALL.test(text) || findAll(c.ownText).length > 0) {
+        visit(ctx, c, article, []);
+        continue;
+      }
+      addRecord(ctx, c, { a: { holder: only, role: roleOfTask(text), formerHolder: null, at: -1, verb: 'lead-in' }, sentence: text }, text, article);
+    }
+    if (ctx.records.size > before) ctx.covered.add(citationKey(node.citation));
+    return;
+  }
+  const pass = node.kind === 'article' ? headingAssignments(article) : isLeadIn ? inherited : [];
+  // A lead-in without a holder ("Thẩm quyền quyết định … như sau:") names the task its points share.
+  const task = isLeadIn && node.kind !== 'article' ? taskTitle(matchForm(node.ownText).replace(/\s*(?:như sau|cụ thể như sau|bao gồm|gồm)?\s*:\s*$/u, ''), null, -1, null, null) : null;
+  for (const c of node.children) visit(ctx, c, article, pass, task && task.length >= 10 ? clip(task, 70) : null);
+}
+
+/** Why a clause with an authority phrase became no record, when a rule can tell. */
+function autoReason(node: LegalNode, article: LegalNode | null, parent: LegalNode | null): string | null {
+  const text = matchForm(node.ownText);
+  const parentText = parent ? matchForm(parent.ownText) : '';
+  const heading = article?.heading ?? node.heading ?? '';
+  if (article && GENERAL_ARTICLE.test(heading) && !TRANSITIONAL_ARTICLE.test(heading))
+    return 'Quy định chung hoặc điều khoản thi hành, không giao một thẩm quyền cụ thể';
+  if (/^(?:\d+\.\s*|[a-zđ]\)\s*)?Trình tự, thủ tục[^.]*theo quy định tại (?:Nghị định số|Luật|Thông tư|Bộ luật)/u.test(text))
+    return 'Dẫn chiếu trình tự, thủ tục tại văn bản khác; thẩm quyền đã ghi ở khoản khác của Điều này';
+  if (/(?:[Cc]ơ quan|người) có thẩm quyền (?:quy định|nêu) tại (?:khoản \d+ )?Điều này/u.test(text) && holderMentions(text).every((m) => levelOf(m.holder) === null || levelOf(m.holder) === 'huyen'))
+    return 'Chủ thể là "cơ quan có thẩm quyền" đã nêu ở khoản khác của Điều này (đã ghi nhận ở đó); điểm này quy định các bước thực hiện';
+  if (/^(?:\d+\.\s*|[a-zđ]\)\s*)?Trình tự, thủ tục/u.test(text) && /Phụ lục/u.test(text))
+    return 'Dẫn chiếu trình tự, thủ tục tại Phụ lục; thủ tục là bản ghi riêng, liên kết với thẩm quyền';
+  if (/^(?:\d+\.\s*)?(?:Văn bản, giấy tờ|Các hồ sơ|Hồ sơ|Các thủ tục hành chính|Các quy định)[^.]*(?:trước ngày|trước khi|được tiếp tục)/u.test(text))
+    return 'Chuyển tiếp về văn bản, hồ sơ đã có trước khi Nghị định có hiệu lực; không giao thẩm quyền mới';
+  if (/^(?:[a-zđ]\)\s*|\d+\.\s*)?(?:Hồ sơ|Thành phần hồ sơ)[^:]{0,160}?(?:gồm|bao gồm)/u.test(text))
+    return 'Thành phần hồ sơ; không giao thẩm quyền';
+  const GENERIC_SUBJECT = /^(?:[a-zđ]\)\s*|\d+\.\s*)?(?:Cơ quan, (?:tổ chức, )?người|Các cơ quan|Chủ động ban hành|Cơ quan, người)/u;
+  if (GENERIC_SUBJECT.test(text) || (parent && GENERIC_SUBJECT.test(parentText) && /:\s*$/u.test(parentText)))
+    return 'Trách nhiệm chung của cơ quan, người tiếp nhận nhiệm vụ được phân định, phân quyền, phân cấp; không giao cho một cơ quan cụ thể';
+  if (CATCH_ALL.test(text)) return 'Điều khoản "nhiệm vụ khác theo quy định", không giao một nhiệm vụ cụ thể';
+  const mentions = holderMentions(text);
+  const levelled = mentions.filter((m) => {
+    const l = levelOf(m.holder);
+    return l !== null && l !== 'huyen';
+  });
+  if (mentions.length > 0 && levelled.length === 0)
+    return 'Chỉ nêu cơ quan cấp huyện (đã chấm dứt hoạt động), không giao nhiệm vụ cho cơ quan mới';
+  // Only the generic "cơ quan / người có thẩm quyền" is named: the body is fixed elsewhere.
+  const generic = text.replace(/(?:cơ quan|người|cấp|chức danh|cơ quan, người|cơ quan, tổ chức|cơ quan, chức danh)(?: nhà nước)? có thẩm quyền/gu, '');
+  if (levelled.length === 0 && !AUTHORITY_RE.test(generic))
+    return 'Chỉ nhắc chung "cơ quan/người có thẩm quyền", không giao cho một cơ quan cụ thể';
+  const doX = /\bdo ([^.;]{3,90}?) (?:chủ trì, )?(?:tổ chức )?thực hiện/u.exec(text);
+  if (levelled.length === 0 && doX?.[1])
+    return `Chưa xác định cấp: chủ thể "${clip(doX[1], 80)}" không gắn với một cấp chính quyền (xã/tỉnh/trung ương)`;
+  return null;
+}
+
+function walkUnits(
+  nodes: LegalNode[],
+  article: LegalNode | null,
+  fn: (n: LegalNode, article: LegalNode | null, parent: LegalNode | null) => void,
+  parent: LegalNode | null = null,
+): void {
+  for (const n of nodes) {
+    const art = n.kind === 'article' ? n : article;
+    fn(n, art, parent);
+    walkUnits(n.children, art, fn, n);
+  }
+}
+
+/** Units (article intro, clause lead-in, point) whose own words carry an authority phrase. */
+export function authorityUnits(parsed: ParsedDecree): Array<{ node: LegalNode; article: LegalNode | null; parent: LegalNode | null }> {
+  const out: Array<{ node: LegalNode; article: LegalNode | null; parent: LegalNode | null }> = [];
+  walkUnits(parsed.articles, null, (n, article, parent) => {
+    if (AUTHORITY_RE.test(matchForm(n.ownText))) out.push({ node: n, article, parent });
+  });
+  // Annex items only count when they transfer tasks ("chuyển giao tương ứng cho …").
+  walkUnits(parsed.annexes, null, (n, article, parent) => {
+    if (n.kind !== 'annex' && n.kind !== 'section' && /chuyển giao/u.test(matchForm(n.ownText))) out.push({ node: n, article, parent });
+  });
+  return out;
+}
+
+const PROCEDURE_HEADING = /THỦ TỤC|TRÌNH TỰ|thủ tục|trình tự/u;
+/** Verbs of the final decision of a procedure. */
+const DECISIVE_VERB =
+  /(?:cấp|quyết định|phê duyệt|xác nhận|trả lời|chấp thuận|công nhận|giải quyết|thu hồi|ban hành|cho phép|bổ nhiệm|miễn nhiệm|thuộc thẩm quyền)$/u;
+/** Verbs that make a body the one deciding (or receiving, or answering for) a procedure. */
+const PROCEDURE_VERB =
+  /^(?:do … )?(?:cấp|quyết định|xem xét, quyết định|ra quyết định|phê duyệt|xem xét, phê duyệt|xác nhận|trả lời|chấp thuận|công nhận|tiếp nhận|tiếp nhận, giải quyết|tiếp nhận và giải quyết|giải quyết|thu hồi|ban hành|cho phép|bổ nhiệm|miễn nhiệm|thuộc thẩm quyền|có trách nhiệm|cấp lại|cấp giấy|cấp phép|thẩm định)$/u;
+
+function procedureTitle(heading: string): string {
+  const t = sentenceCase(heading.replace(/\s*\(\s*ĐIỀU \d+ NGHỊ ĐỊNH\)\s*$/u, '').replace(/\s*\($/u, '')).replace(/^Trình tự,\s*(?:xem xét\s*)?/iu, '').replace(/\s+/g, ' ');
+  return clip(capitalize(t.charAt(0) === t.charAt(0).toUpperCase() ? t : t), TITLE_MAX);
+}
+
+/** Each procedure in an annex (a "mục" titled "Trình tự, thủ tục …") becomes a record held by its decider. */
+function extractProcedures(ctx: Ctx): Map<string, string[]> {
+  const bySection = new Map<string, string[]>();
+  const sections: LegalNode[] = [];
+  for (const annex of ctx.parsed.annexes) {
+    const secs = annex.children.filter((c) => c.kind === 'section');
+    if (secs.length > 0) sections.push(...secs.filter((s) => PROCEDURE_HEADING.test(s.heading ?? '')));
+    else if (PROCEDURE_HEADING.test(annex.heading ?? '') && annex.children.some((c) => c.kind === 'item')) sections.push(annex);
+  }
+  for (const sec of sections) {
+    const units: LegalNode[] = [];
+    walkUnits(sec.children, null, (n) => units.push(n));
+    // The decider is the last decisive step (file → appraisal → decision); else who receives; else who answers for it.
+    const steps = units.flatMap((n) =>
+      findAll(n.ownText)
+        .filter((x) => levelOf(x.a.holder) !== 'huyen' && PROCEDURE_VERB.test(x.a.verb))
+        .map((f) => ({ node: n, f })),
+    );
+    const decisive = steps.filter((x) => x.f.a.role === 'quyet-dinh' && DECISIVE_VERB.test(x.f.a.verb));
+    const chosen =
+      decisive[decisive.length - 1] ??
+      steps.find((x) => x.f.a.role === 'quyet-dinh') ??
+      steps.find((x) => x.f.a.role === 'tiep-nhan') ??
+      steps.find((x) => x.f.a.role === 'trach-nhiem') ??
+      null;
+    if (!chosen) {
+      ctx.excluded.set(citationKey(sec.citation), {
+        citation: sec.citation,
+        reason: 'Mục Phụ lục (thủ tục, biểu mẫu) không có câu nêu cơ quan quyết định mà bộ trích xuất đọc được; chưa thành bản ghi thủ tục',
+      });
+      continue;
+    }
+    const { node, f } = chosen;
+    const level = levelOf(f.a.holder);
+    if (level === null || level === 'huyen') continue;
+    const id = recordId(node.citation, f.a.holder, f.a.role);
+    const limit = timeLimit(matchForm(fullText(node))) ?? timeLimit(matchForm(fullText(sec)));
+    ctx.records.set(id, {
+      id,
+      title: procedureTitle(sec.heading ?? sec.citation.annex ?? 'Thủ tục'),
+      holder: f.a.holder,
+      level,
+      holderKind: kindOf(f.a.holder),
+      role: f.a.role,
+      formerHolder: null,
+      mechanism: ctx.doc.kind === 'phan-dinh' ? 'phan-dinh' : 'phan-cap',
+      refersTo: refersTo(matchForm(fullText(sec))).slice(0, 6),
+      citation: node.citation,
+      sector: ctx.doc.sector,
+      field: null,
+      aliases: [],
+      sourceStatus: 'verified',
+      secondarySource: null,
+      procedures: [],
+      timeLimit: limit,
+    });
+    ctx.covered.add(citationKey(node.citation));
+    const key = sec.citation.annex ?? '';
+    bySection.set(key, [...(bySection.get(key) ?? []), id]);
+    ctx.sourceText.set(id, matchForm(fullText(sec)));
+    ctx.sourceHeading.set(id, sec.heading ?? '');
+  }
+  return bySection;
+}
+
+/** Body records point to the annex procedures that implement them, and back. */
+function linkProcedures(ctx: Ctx, bySection: Map<string, string[]>): void {
+  const procIds = new Set([...bySection.values()].flat());
+  const byArticle = new Map<number, AuthorityRecord[]>();
+  for (const r of ctx.records.values()) {
+    if (r.citation.article == null || procIds.has(r.id)) continue;
+    byArticle.set(r.citation.article, [...(byArticle.get(r.citation.article) ?? []), r]);
+  }
+  const link = (article: number, ids: string[]): void => {
+    for (const r of byArticle.get(article) ?? []) for (const id of ids) if (!r.procedures.includes(id)) r.procedures.push(id);
+  };
+  // "Trình tự, thủ tục … thực hiện theo quy định tại mục I Phụ lục …" in the body.
+  for (const art of ctx.parsed.articles) {
+    const text = matchForm(fullText(art));
+    // "mục I, mục II Phụ lục II", "các mục I và II Phụ lục", "Phụ lục III ban hành kèm theo Nghị định này".
+    for (const m of text.matchAll(/((?:(?:các )?mục [IVXLC]+(?:,\s*| và | hoặc )?)*)\s*(Phụ lục(?: [IVXLC]+)?)(?![\p{L}])/gu)) {
+      const rest = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 60);
+      if (/^[^.;]{0,40}Nghị định số/u.test(rest)) continue; // an annex of another act
+      const annex = m[2] ?? 'Phụ lục';
+      const secs = [...(m[1] ?? '').matchAll(/[IVXLC]+/gu)].map((x) => `mục ${x[0]} ${annex}`);
+      const keys = secs.length > 0 ? secs : [...bySection.keys()].filter((k) => k === annex || k.endsWith(` ${annex}`));
+      for (const key of keys) {
+        const ids = bySection.get(key);
+        if (ids && art.citation.article != null) link(art.citation.article, ids);
+      }
+    }
+  }
+  // "… quy định tại Điều 4 Nghị định này" inside a procedure.
+  for (const [, ids] of bySection) {
+    for (const id of ids) {
+      const text = ctx.sourceText.get(id) ?? '';
+      for (const m of text.matchAll(/Điều (\d+) (?:của )?Nghị định này/gu)) link(Number(m[1]), [id]);
+      // 129: "(ĐIỀU 5 NGHỊ ĐỊNH)" in a procedure's heading names the article it implements.
+      const heading = ctx.records.get(id)?.citation.annex ? ctx.sourceHeading.get(id) ?? '' : '';
+      for (const m of heading.matchAll(/\(\s*ĐIỀU (\d+) NGHỊ ĐỊNH\)/gu)) link(Number(m[1]), [id]);
+    }
+  }
+  for (const r of ctx.records.values()) r.procedures.sort();
+  // A procedure takes the field and mechanism of the power it implements.
+  const seen = new Set<string>();
+  for (const r of [...ctx.records.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    for (const id of r.procedures) {
+      const p = ctx.records.get(id);
+      if (!p || seen.has(id)) continue;
+      seen.add(id);
+      if (!p.field) p.field = r.field;
+      p.mechanism = r.mechanism;
+    }
+  }
+}
+
+function applyCorrections(ctx: Ctx, corrections: Correction[]): string[] {
+  const problems: string[] = [];
+  const docCorr = corrections.filter((c) => c.citation.toLowerCase().endsWith(`nghị định ${ctx.doc.number}`.toLowerCase()));
+  const match = (r: AuthorityRecord, c: Correction): boolean =>
+    formatCitation(r.citation).toLowerCase() === c.citation.toLowerCase() &&
+    (c.holder === undefined || r.holder === c.holder) &&
+    (c.role === undefined || r.role === c.role);
+  for (const c of docCorr) {
+    const hits = [...ctx.records.values()].filter((r) => match(r, c));
+    const provision = ctx.parsed.provisions.find((p) => formatCitation(p.citation).toLowerCase() === c.citation.toLowerCase());
+    if (!provision) {
+      problems.push(`Hiệu chỉnh trỏ tới điều khoản không có trong văn bản: ${c.citation}`);
+      continue;
+    }
+    if (c.action === 'title' || c.action === 'set') {
+      if (hits.length === 0) problems.push(`Hiệu chỉnh không khớp bản ghi nào: ${c.citation} ${c.holder ?? ''}`);
+      for (const r of hits) {
+        if (c.title) r.title = clip(c.title, TITLE_MAX);
+        if (c.formerHolder !== undefined) r.formerHolder = c.formerHolder;
+        if (c.timeLimit !== undefined) r.timeLimit = c.timeLimit;
+        if (c.mechanism) r.mechanism = c.mechanism;
+      }
+    } else if (c.action === 'drop') {
+      if (hits.length === 0) problems.push(`Hiệu chỉnh "drop" không khớp bản ghi nào: ${c.citation} ${c.holder ?? ''}`);
+      for (const r of hits) ctx.records.delete(r.id);
+      ctx.excluded.set(`${citationKey(provision.citation)}|drop|${c.holder ?? ''}`, {
+        citation: provision.citation,
+        reason: c.reason ?? 'Loại theo hiệu chỉnh',
+      });
+    } else if (c.action === 'exclude') {
+      ctx.excluded.set(citationKey(provision.citation), { citation: provision.citation, reason: c.reason ?? 'Loại theo hiệu chỉnh' });
+    } else if (c.action === 'add' && c.holder && c.role) {
+      const level = levelOf(c.holder);
+      if (level === null || level === 'huyen') {
+        problems.push(`Hiệu chỉnh "add" có chủ thể không xác định cấp: ${c.holder}`);
+        continue;
+      }
+      const context = matchForm(`${provision.heading ?? ''}\n${provision.text}`);
+      if (!context.includes(c.holder)) {
+        problems.push(`Hiệu chỉnh "add": "${c.holder}" không có trong ${c.citation}`);
+        continue;
+      }
+      const id = recordId(provision.citation, c.holder, c.role);
+      const article = ctx.parsed.articles.find((a) => a.citation.article === provision.citation.article) ?? null;
+      ctx.records.set(id, {
+        id,
+        title: clip(c.title ?? provision.heading ?? '', TITLE_MAX),
+        holder: c.holder,
+        level,
+        holderKind: kindOf(c.holder),
+        role: c.role,
+        formerHolder: c.formerHolder ?? null,
+        mechanism: c.mechanism ?? (article ? mechanismOf(ctx.doc, article, c.formerHolder ?? null) : 'phan-cap'),
+        refersTo: refersTo(matchForm(provision.text)),
+        citation: provision.citation,
+        sector: ctx.doc.sector,
+        field: fieldOf(provision.path),
+        aliases: [],
+        sourceStatus: 'verified',
+        secondarySource: null,
+        procedures: [],
+        timeLimit: c.timeLimit ?? timeLimit(matchForm(provision.text)),
+      });
+      ctx.covered.add(citationKey(provision.citation));
+    }
+  }
+  return problems;
+}
+
+/** Problems found while applying corrections (a stale correction must not pass silently). */
+export let lastCorrectionProblems: string[] = [];
+
+export function extractRegister(parsed: ParsedDecree, doc: CatalogueEntry, corrections: Correction[]): RegisterFile {
+  const ctx: Ctx = {
+    doc,
+    parsed,
+    records: new Map(),
+    covered: new Set(),
+    excluded: new Map(),
+    sourceText: new Map(),
+    sourceHeading: new Map(),
+  };
+  for (const art of parsed.articles) {
+    if (GENERAL_ARTICLE.test(art.heading ?? '') && !TRANSITIONAL_ARTICLE.test(art.heading ?? '')) continue;
+    visit(ctx, art, art, []);
+  }
+  // Blanket transfers written in an annex ("… chuyển giao tương ứng cho Ủy ban nhân dân cấp xã …").
+  walkUnits(parsed.annexes, null, (n) => {
+    if (n.kind === 'annex' || n.kind === 'section') return;
+    for (const f of findAll(n.ownText)) if (f.a.verb === 'chuyển giao cho') addRecord(ctx, n, f, null, null);
+  });
+  const bySection = extractProcedures(ctx);
+  linkProcedures(ctx, bySection);
+  lastCorrectionProblems = applyCorrections(ctx, corrections);
+
+  // Every unit with an authority phrase: a record, a record below it, or a reason.
+  const recordCitations = [...ctx.records.values()].map((r) => r.citation);
+  for (const { node, article, parent } of authorityUnits(parsed)) {
+    const key = citationKey(node.citation);
+    if (ctx.covered.has(key) || ctx.excluded.has(key)) continue;
+    if (recordCitations.some((c) => within(c, node.citation))) continue;
+    const reason = autoReason(node, article, parent);
+    if (reason) ctx.excluded.set(key, { citation: node.citation, reason });
+  }
+
+  const records = [...ctx.records.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const unresolved: Array<{ citation: Citation; text: string }> = [];
+  for (const r of records) {
+    if (!findProvision(parsed, r.citation)) unresolved.push({ citation: r.citation, text: `Bản ghi ${r.id}` });
+    const src = ctx.sourceText.get(r.id) ?? '';
+    for (const m of src.matchAll(/(?:khoản (\d+) )?Điều (\d+) (?:của )?Nghị định này/gu)) {
+      const cit: Citation = { ...r.citation, annex: null, article: Number(m[2]), clause: m[1] ? Number(m[1]) : null, point: null };
+      if (!findProvision(parsed, cit)) unresolved.push({ citation: cit, text: `Dẫn chiếu trong ${r.id}: ${m[0]}` });
+    }
+  }
+  const excluded = [...ctx.excluded.values()].sort((a, b) =>
+    citationKey(a.citation) < citationKey(b.citation) ? -1 : citationKey(a.citation) > citationKey(b.citation) ? 1 : a.reason.localeCompare(b.reason),
+  );
+  return {
+    document: doc.number,
+    source: { file: doc.file ?? '', sha256: parsed.sha256 },
+    records,
+    excluded,
+    unresolvedCitations: unresolved,
+  };
+}
+
+export { sameCitation };

@@ -1,0 +1,137 @@
+/**
+ * The bodies a decree can name as holder of a task, recognised in the matching
+ * form of a sentence. The holder string is kept exactly as the decree writes it;
+ * level and kind are derived from the words, never guessed from position.
+ */
+import type { HolderKind, Level } from '../model';
+import { fold } from '../text/normalize';
+
+const LEVEL = '(?:cấp xã|cấp tỉnh|cấp huyện)';
+const MINISTRIES = [
+  'Tư pháp',
+  'Tài chính',
+  'Xây dựng',
+  'Nội vụ',
+  'Công Thương',
+  'Nông nghiệp và Môi trường',
+  'Y tế',
+  'Quốc phòng',
+  'Công an',
+  'Ngoại giao',
+  'Khoa học và Công nghệ',
+  'Giáo dục và Đào tạo',
+  'Văn hóa, Thể thao và Du lịch',
+  'Dân tộc và Tôn giáo',
+].join('|');
+const DEPARTMENTS = [
+  'Tư pháp',
+  'Tài chính',
+  'Xây dựng',
+  'Nội vụ',
+  'Công Thương',
+  'Nông nghiệp và Môi trường',
+  'Y tế',
+  'Khoa học và Công nghệ',
+  'Giáo dục và Đào tạo',
+  'Văn hóa, Thể thao và Du lịch',
+  'Văn hóa và Thể thao',
+  'Du lịch',
+  'Dân tộc và Tôn giáo',
+  'Ngoại vụ',
+].join('|');
+
+/** Longest names first so "Chủ tịch Ủy ban nhân dân cấp xã" wins over "Ủy ban nhân dân cấp xã". */
+const HOLDER_SOURCES = [
+  `Chủ tịch, Phó Chủ tịch Ủy ban nhân dân ${LEVEL}`,
+  `Chủ tịch Ủy ban nhân dân ${LEVEL}`,
+  `(?:Chủ tịch )?Ủy ban nhân dân (?:tỉnh|huyện)(?![\\p{L}])`,
+  `Giám đốc Sở (?:${DEPARTMENTS})`,
+  `[Cc]ơ quan [^,.;:()]{2,40}? (?:trực thuộc|thuộc) (?:Bộ (?:${MINISTRIES})|bộ quản lý công trình xây dựng chuyên ngành)`,
+  `Chủ tịch Hội đồng nhân dân ${LEVEL}`,
+  `Thường trực Hội đồng nhân dân ${LEVEL}`,
+  `[Cc]ơ quan chuyên môn (?:thực hiện nhiệm vụ |quản lý )?(?:về [^,.;:()]{1,40}? )?(?:thuộc|của|trực thuộc) Ủy ban nhân dân ${LEVEL}`,
+  `[Cc]ơ quan chuyên môn(?: hoặc tổ chức hành chính)? được Ủy ban nhân dân ${LEVEL} giao`,
+  `[Cc]ơ quan (?:được giao|có chức năng) [^,.;:()]{1,60}? (?:thuộc|của) Ủy ban nhân dân ${LEVEL}`,
+  `[Cc]ơ quan đăng ký (?:kinh doanh|đầu tư|hộ tịch) ${LEVEL}`,
+  `Đảng ủy ${LEVEL}`,
+  `Ủy ban nhân dân ${LEVEL}`,
+  `Hội đồng nhân dân ${LEVEL}`,
+  `[Cc]ông an ${LEVEL}`,
+  `Cục (?:Hàng hải và Đường thủy Việt Nam|Đăng kiểm Việt Nam|Đường bộ Việt Nam|Hàng không Việt Nam|Đường sắt Việt Nam|Kinh tế - Quản lý đầu tư xây dựng|Giám định nhà nước về chất lượng công trình xây dựng|Quản lý nhà và thị trường bất động sản|Quản lý hoạt động xây dựng|Phát triển đô thị)`,
+  `Cảng vụ (?:Hàng hải|Hàng không|Đường thủy nội địa)`,
+  `(?:các )?[Bb]ộ quản lý công trình xây dựng chuyên ngành`,
+  `Bộ, cơ quan ngang [Bb]ộ`,
+  `[Cc]ơ quan có chức năng quản lý (?:đất đai|nhà ở|xây dựng|[^,.;:()]{1,30}?) ${LEVEL}`,
+  `[Cc]ơ quan quản lý (?:nhà ở|đất đai|xây dựng|nhà nước về [^,.;:()]{1,30}?) ${LEVEL}`,
+  `Bộ trưởng Bộ (?:${MINISTRIES})`,
+  `Bộ trưởng, Thủ trưởng cơ quan ngang bộ`,
+  `Bộ trưởng, Thủ trưởng cơ quan trung ương`,
+  `[Cc]hính quyền (?:địa phương )?${LEVEL}`,
+  `Bộ (?:${MINISTRIES})`,
+  `Sở (?:${DEPARTMENTS})`,
+  `Thủ tướng Chính phủ`,
+  `Chính phủ`,
+  `Phòng (?:Tư pháp|Tài chính - Kế hoạch|Tài chính – Kế hoạch|Kinh tế|Quản lý đô thị|Kinh tế, Hạ tầng và Đô thị|Nội vụ|Văn hóa và Thông tin|Nông nghiệp và Môi trường|Tài nguyên và Môi trường|Lao động - Thương binh và Xã hội|Y tế|Giáo dục và Đào tạo)(?: ${LEVEL})?`,
+  `Trưởng phòng [A-ZĐ][^,.;:()]{1,30}? ${LEVEL}`,
+  `Kho bạc Nhà nước`,
+  `Ngân hàng Nhà nước Việt Nam`,
+];
+
+export const HOLDER_RE = new RegExp(`(?:${HOLDER_SOURCES.join('|')})`, 'gu');
+
+export interface HolderMention {
+  holder: string;
+  start: number;
+  end: number;
+}
+
+/** Every holder named in a sentence (matching form), in order. */
+export function holderMentions(s: string): HolderMention[] {
+  const out: HolderMention[] = [];
+  for (const m of s.matchAll(HOLDER_RE)) {
+    const start = m.index ?? 0;
+    // "Chính phủ" inside "Thủ tướng Chính phủ" or "Nghị định … của Chính phủ" is not a holder.
+    if (m[0] === 'Chính phủ' && /(Thủ tướng|của|TM\.) $/u.test(s.slice(Math.max(0, start - 10), start))) continue;
+    out.push({ holder: m[0], start, end: start + m[0].length });
+  }
+  return out;
+}
+
+/** Level of a body, or null for district bodies (abolished) and unknowns. */
+export function levelOf(holder: string): Level | 'huyen' | null {
+  const f = fold(holder);
+  if (/cap huyen|uy ban nhan dan huyen$|^phong |^truong phong /u.test(f)) return 'huyen';
+  if (/thuoc (?:bo |bo quan ly)/u.test(f)) return 'trung-uong';
+  if (/cap xa/u.test(f)) return 'xa';
+  if (/cap tinh|uy ban nhan dan tinh$|^so |^giam doc so /u.test(f)) return 'tinh';
+  if (/^(bo |bo, |bo truong|cac bo |thu tuong|chinh phu$|kho bac|ngan hang nha nuoc|cuc |cang vu )/u.test(f)) return 'trung-uong';
+  return null;
+}
+
+export function kindOf(holder: string): HolderKind {
+  const f = fold(holder);
+  if (/^(?:pho )?chu tich(?:, pho chu tich)? uy ban/u.test(f)) return 'chu-tich-ubnd';
+  if (/^uy ban nhan dan/u.test(f)) return 'ubnd';
+  if (/hoi dong nhan dan/u.test(f)) return 'hdnd';
+  if (/^(co quan|so |phong |truong phong|giam doc so )/u.test(f)) return 'co-quan-chuyen-mon';
+  if (/^(bo |bo, |bo truong|cac bo |thu tuong|chinh phu|cuc )/u.test(f)) return 'bo';
+  return 'khac';
+}
+
+/** Short stable slug for ids: "Chủ tịch Ủy ban nhân dân cấp xã" → "ct-ubnd-xa". */
+export function holderSlug(holder: string): string {
+  let f = fold(holder);
+  f = f
+    .replace(/chu tich uy ban nhan dan/g, 'ct ubnd')
+    .replace(/uy ban nhan dan/g, 'ubnd')
+    .replace(/hoi dong nhan dan/g, 'hdnd')
+    .replace(/co quan chuyen mon/g, 'cqcm')
+    .replace(/bo truong/g, 'bt')
+    .replace(/thu tuong chinh phu/g, 'ttg')
+    .replace(/\bcap /g, '');
+  return f
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+    .replace(/-$/, '');
+}

@@ -1,0 +1,134 @@
+/**
+ * The committed register (data/) against the real texts: schema, the holder
+ * named in every cited provision, up to date with the sources, deterministic.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCatalogue } from '../../../electron/core/legal/catalogue';
+import { coverageOf } from '../../../electron/core/legal/coverage';
+import type { RegisterFile } from '../../../electron/core/legal/extract';
+import { validateRegisterFile } from '../../../electron/core/legal/schema';
+import { contextOf, parseDecree } from '../../../electron/core/legal/structure';
+import { matchForm } from '../../../electron/core/legal/text';
+import { run } from '../../../scripts/extract-register';
+import { SOURCES, decreeFiles, hasSources, readDecree, repoRoot } from './sources';
+
+const dataDir = path.join(repoRoot, 'data');
+const registerDir = path.join(dataDir, 'register');
+const registers = existsSync(registerDir)
+  ? readdirSync(registerDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => JSON.parse(readFileSync(path.join(registerDir, f), 'utf8')) as RegisterFile)
+  : [];
+
+describe('committed register files', () => {
+  it('are valid against the schema', () => {
+    expect(registers.length).toBeGreaterThan(0);
+    for (const reg of registers) expect(validateRegisterFile(reg), reg.document).toEqual([]);
+  });
+
+  it('ids are unique across all decrees and titles stay short (no copying the law)', () => {
+    const ids = registers.flatMap((r) => r.records.map((x) => x.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of registers.flatMap((x) => x.records)) expect(r.title.length).toBeLessThanOrEqual(120);
+  });
+
+  it('the catalogue lists all 28 decrees of the batch, each text-bearing one with its file', () => {
+    const docs = readCatalogue(dataDir);
+    expect(docs.filter((d) => d.inBatch)).toHaveLength(28);
+    for (const reg of registers) {
+      const d = docs.find((x) => x.number === reg.document);
+      expect(d?.file, reg.document).toBe(reg.source.file);
+      expect(d?.sha256).toBe(reg.source.sha256);
+    }
+    for (const s of ['justice', 'finance', 'construction', 'health', 'agriculture', 'industry', 'interior'])
+      expect(docs.some((d) => d.sector === s), s).toBe(true);
+  });
+});
+
+describe.skipIf(!hasSources)('register against the real texts', () => {
+  const parsedByNumber = new Map(decreeFiles().map((f) => {
+    const p = parseDecree(readDecree(f));
+    return [p.number ?? f, p] as const;
+  }));
+  let tmp: string | null = null;
+  afterAll(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('every text in the sources has a register file', () => {
+    expect(registers.map((r) => r.document).sort()).toEqual([...parsedByNumber.keys()].sort());
+  });
+
+  it('property: every record\'s holder is named in its cited provision (heading, lead-in or text)', () => {
+    let checked = 0;
+    for (const reg of registers) {
+      const parsed = parsedByNumber.get(reg.document)!;
+      for (const r of reg.records) {
+        const ctx = contextOf(parsed, r.citation);
+        expect(ctx, r.id).not.toBeNull();
+        expect(matchForm(ctx!).includes(r.holder), `${r.id}: ${r.holder}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('coverage: in every text, each clause with an authority phrase is a record or has a recorded reason', () => {
+    for (const reg of registers) {
+      const cov = coverageOf(parsedByNumber.get(reg.document)!, reg);
+      expect(cov.unexplainedClauses, reg.document).toEqual([]);
+      expect(cov.authorityClauses, reg.document).toBeGreaterThan(cov.excluded.length / 2);
+    }
+  });
+
+  it('every citation resolves and every clause with an authority phrase is a record or has a reason in 120', () => {
+    for (const reg of registers) expect(reg.unresolvedCitations, reg.document).toEqual([]);
+    const reg120 = registers.find((r) => r.document === '120/2025/NĐ-CP')!;
+    const cov = coverageOf(parsedByNumber.get('120/2025/NĐ-CP')!, reg120);
+    expect(cov).toMatchObject({ textLoaded: true, unexplained: 0, unresolvedCitations: 0 });
+    expect(cov.authorityClauses).toBeGreaterThan(20);
+  });
+
+  it('data/ is up to date with the sources, and extraction is deterministic (two runs, same bytes)', () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'register-'));
+    const outs: string[] = [];
+    for (const name of ['a', 'b']) {
+      const dir = path.join(tmp, name);
+      cpSync(path.join(dataDir, 'corrections'), path.join(dir, 'corrections'), { recursive: true });
+      const summary = run(SOURCES, dir);
+      expect(summary.problems).toEqual([]);
+      outs.push(dir);
+    }
+    const files = readdirSync(path.join(outs[0]!, 'register')).sort();
+    expect(files).toEqual(readdirSync(registerDir).filter((f) => f.endsWith('.json')).sort());
+    for (const f of files) {
+      const a = readFileSync(path.join(outs[0]!, 'register', f), 'utf8');
+      expect(readFileSync(path.join(outs[1]!, 'register', f), 'utf8')).toBe(a);
+      expect(readFileSync(path.join(registerDir, f), 'utf8'), `${f} is stale: run npm run extract`).toBe(a);
+    }
+    const docs = readFileSync(path.join(outs[0]!, 'documents.json'), 'utf8');
+    expect(readFileSync(path.join(outs[1]!, 'documents.json'), 'utf8')).toBe(docs);
+    expect(readFileSync(path.join(dataDir, 'documents.json'), 'utf8')).toBe(docs);
+  });
+
+  it('a decree text outside the catalogue still becomes a flagged document', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'register-new-'));
+    try {
+      const src = path.join(dir, 'src');
+      cpSync(path.join(repoRoot, 'tests/fixtures/legal/mini-decree.txt'), path.join(src, 'whatever-name.txt'));
+      const out = path.join(dir, 'data');
+      const summary = run(src, out);
+      expect(summary.texts.map((t) => t.number)).toEqual(['999/2025/NĐ-CP']);
+      const docs = readCatalogue(out);
+      expect(docs.find((d) => d.number === '999/2025/NĐ-CP')).toMatchObject({ inBatch: false, kind: 'phan-dinh', sector: 'justice', file: 'whatever-name.txt' });
+      expect(docs[0]!.flags).toContain('not-in-batch');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+});

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contextOf, findProvision, parseDecree } from '../../../electron/core/legal/structure';
+import { matchForm } from '../../../electron/core/legal/text';
+import { decreeFiles, hasSources, manifest, readDecree, repoRoot } from './sources';
+
+const fixture = readFileSync(path.join(repoRoot, 'tests/fixtures/legal/mini-decree.txt'), 'utf8');
+
+describe('parseDecree on a fixture', () => {
+  const p = parseDecree(fixture);
+
+  it('reads number, issue date, title', () => {
+    expect(p.number).toBe('999/2025/NĐ-CP');
+    expect(p.issued).toBe('2025-06-12');
+    expect(p.title).toMatch(/^Quy định về phân định thẩm quyền thử nghiệm/);
+  });
+
+  it('counts only body articles: the sample decision in the annex has no articles', () => {
+    expect(p.articles.map((a) => a.citation.article)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('keeps Chương / Mục headings with titles on the next line', () => {
+    const art2 = p.articles[1]!;
+    expect(art2.path).toEqual(['Chương II. PHÂN ĐỊNH THẨM QUYỀN', 'Mục 1. LĨNH VỰC HỘ TỊCH']);
+    expect(art2.heading).toBe('Thẩm quyền cấp bản sao');
+  });
+
+  it('joins a citation split over lines into its clause and keeps glued words as written', () => {
+    const k2 = findProvision(p, { document: p.number!, article: 2, clause: 2, point: null, annex: null });
+    expect(k2?.text).toContain('quy định tại\nkhoản 3 Điều 9');
+    expect(k2?.text).toContain('doỦy ban');
+    const k1 = findProvision(p, { document: p.number!, article: 2, clause: 1, point: null, annex: null });
+    expect(matchForm(k1!.text)).toContain('Chủ tịch Ủy ban nhân dân cấp xã');
+  });
+
+  it('has one provision per point and resolves annex items', () => {
+    const pb = findProvision(p, { document: p.number!, article: 3, clause: null, point: 'b', annex: null });
+    expect(pb?.text).toMatch(/^b\) Cấp Giấy chứng nhận/);
+    const item = findProvision(p, { document: p.number!, article: null, clause: 2, point: null, annex: 'mục I Phụ lục' });
+    expect(item?.text).toContain('03 ngày làm việc');
+  });
+
+  it('reads validity "đến hết ngày 28 tháng 02 năm 2027" as ending on 2027-03-01', () => {
+    expect(p.validity).toMatchObject({ from: '2025-07-01', to: '2027-03-01' });
+  });
+
+  it('gives a point its lead-in and heading as context', () => {
+    const ctx = contextOf(p, { document: p.number!, article: 3, clause: null, point: 'a', annex: null });
+    expect(ctx).toContain('chuyển giao cho Chủ tịch Ủy ban nhân dân cấp xã');
+    expect(ctx).toContain('a) Quyết định giao đất');
+    expect(ctx).not.toContain('b) Cấp Giấy chứng nhận');
+  });
+
+  it('never throws on empty or odd input', () => {
+    expect(parseDecree('').articles).toEqual([]);
+    expect(parseDecree('Điều 1.\nĐiều 1.\n1.\na)').number).toBeNull();
+  });
+});
+
+describe.skipIf(!hasSources)('parseDecree on the real texts', () => {
+  const items = hasSources ? manifest().filter((m) => m.file) : [];
+
+  it('finds every text listed in the manifest', () => {
+    expect(decreeFiles().length).toBeGreaterThanOrEqual(items.length);
+  });
+
+  for (const m of items) {
+    it(`${m.number}: number from "Số:", ${m.bodyArticles} body articles numbered 1..n`, () => {
+      const p = parseDecree(readDecree(m.file!));
+      expect(p.number).toBe(m.number);
+      expect(p.articles.length).toBe(m.bodyArticles);
+      expect(p.articles.map((a) => a.citation.article)).toEqual(p.articles.map((_, i) => i + 1));
+      expect(p.validity.from).toBe('2025-07-01');
+      expect(p.validity.to).toBe('2027-03-01');
+    });
+  }
+
+  it('129, 144, 146: "Điều" headings inside annex sample decisions are not articles', () => {
+    for (const [file, n] of [
+      ['129-2025-ND-CP.txt', 81],
+      ['144-2025-ND-CP.txt', 47],
+      ['146-2025-ND-CP.txt', 61],
+    ] as const) {
+      const text = readDecree(file);
+      const allHeadings = text.split('\n').filter((l) => /^\s*Điều \d+\./u.test(l)).length;
+      const p = parseDecree(text);
+      expect(allHeadings).toBeGreaterThan(n);
+      expect(p.articles.length).toBe(n);
+    }
+  });
+
+  it('120: clause and point structure, annex mục I–III', () => {
+    const p = parseDecree(readDecree('120-2025-ND-CP.txt'));
+    const d5 = p.articles.find((a) => a.citation.article === 5)!;
+    expect(d5.children.map((c) => c.citation.clause)).toEqual([1, 2, 3]);
+    expect(p.annexes).toHaveLength(1);
+    expect(p.annexes[0]!.children.map((c) => c.citation.annex)).toEqual(['mục I Phụ lục', 'mục II Phụ lục', 'mục III Phụ lục']);
+    const d23 = p.articles.find((a) => a.citation.article === 23)!;
+    expect(d23.heading).toBe('Hiệu lực thi hành');
+  });
+
+  it('127 "đến hết ngày 28 tháng 02 năm 2027" and 151 "đến trước ngày 01 tháng 3 năm 2027" both end on 2027-03-01', () => {
+    const t127 = readDecree('127-2025-ND-CP.txt');
+    expect(t127).toContain('đến hết ngày 28 tháng 02 năm 2027');
+    expect(parseDecree(t127).validity.to).toBe('2027-03-01');
+    expect(parseDecree(readDecree('151-2025-ND-CP.txt')).validity.to).toBe('2027-03-01');
+  });
+});
