@@ -5,7 +5,7 @@
  *   npx tsx scripts/extract-register.ts [--sources <folder>]   (or KB_SOURCES)
  * Deterministic: running twice gives identical bytes.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentKind, SectorId } from '../electron/core/model';
@@ -25,6 +25,13 @@ export function defaultSources(): string {
 /** "120/2025/NĐ-CP" → "120-2025-ND-CP" (register file name). */
 export function registerFileName(number: string): string {
   return `${number.replace(/Đ/g, 'D').replace(/\//g, '-')}.json`;
+}
+
+/** Write then rename, so a reader (another run, a KB build) never sees half a file. */
+function writeAtomic(file: string, content: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, file);
 }
 
 function numberOrder(a: string, b: string): number {
@@ -138,7 +145,7 @@ export function run(sources: string, dataDir = path.join(repoRoot, 'data')): Ext
     const errs = validateRegisterFile(reg, parsed);
     problems.push(...errs.map((e) => `${number}: ${e}`));
     const name = registerFileName(number);
-    writeFileSync(path.join(registerDir, name), stable(reg));
+    writeAtomic(path.join(registerDir, name), stable(reg));
     written.add(name);
     const cov = coverageOf(parsed, reg);
     summary.texts.push({
@@ -158,7 +165,7 @@ export function run(sources: string, dataDir = path.join(repoRoot, 'data')): Ext
     if (!e.file && !e.validityNote) e.validityNote = 'Chưa có toàn văn: ngày hết hiệu lực chưa đối chiếu văn bản gốc';
   const docs = [...catalogue.values()].sort((a, b) => numberOrder(a.number, b.number));
   problems.push(...validateCatalogue(docs));
-  writeFileSync(path.join(dataDir, 'documents.json'), stable(docs));
+  writeAtomic(path.join(dataDir, 'documents.json'), stable(docs));
   summary.documents = docs.length;
   return summary;
 }
