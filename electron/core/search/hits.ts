@@ -1,0 +1,177 @@
+/**
+ * Turning ranked record positions into SearchHits: highlight ranges in the
+ * title, and a short excerpt of the clause around the first match. Work is
+ * bounded by the excerpt, not by the clause: some annex items run to pages.
+ */
+import type { Ranges, SearchHit } from '../../api/contract';
+import { formatCitation } from '../model';
+import { fold } from '../text/normalize';
+import { tokenize } from '../text/tokenize';
+import type { SearchDoc } from './fields';
+
+/** Decides whether a folded word of the text is one the query matched. */
+export interface Highlighter {
+  whole: Set<string>;
+  prefixes: string[];
+}
+
+export function matches(h: Highlighter, word: string): boolean {
+  if (h.whole.has(word)) return true;
+  for (const p of h.prefixes) if (word.startsWith(p)) return true;
+  return false;
+}
+
+interface Folded {
+  nfc: string;
+  /** Same length as nfc (null when the fold changed the length: then the slow path). */
+  folded: string | null;
+}
+
+/** Folded forms of titles and clauses, once per text: keystrokes show the same hits again and again. */
+const cache = new Map<string, Folded>();
+const MAX_CACHED = 20_000;
+
+function foldedOf(text: string): Folded {
+  let f = cache.get(text);
+  if (!f) {
+    const nfc = text.normalize('NFC');
+    const folded = fold(nfc);
+    f = { nfc, folded: folded.length === nfc.length ? folded : null };
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(text, f);
+  }
+  return f;
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/** a-z or 0-9: Vietnamese folds to these; a hand-written scan beats a regex per word here. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+function rangesIn(nfc: string, folded: string, h: Highlighter, from: number, to: number): Ranges {
+  const out: Ranges = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && !isWordCode(folded.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const start = i;
+    // A word, keeping identifiers whole: "1.001193", "120/2025".
+    for (;;) {
+      while (i < to && isWordCode(folded.charCodeAt(i))) i++;
+      const c = folded.charCodeAt(i);
+      if ((c === 46 || c === 47) && i + 1 < to && isWordCode(folded.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    if (!matches(h, folded.slice(start, i))) continue;
+    const prev = out[out.length - 1];
+    // Adjacent matched words ("đăng ký") become one range.
+    if (prev && onlySpaces(nfc, prev[1], start)) prev[1] = i;
+    else out.push([start, i]);
+  }
+  return out;
+}
+
+function onlySpaces(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (s.charCodeAt(k) !== 32) return false;
+  return true;
+}
+
+function slowRanges(text: string, h: Highlighter): Ranges {
+  const out: Ranges = [];
+  for (const t of tokenize(text, { splitGlued: true })) {
+    if (!matches(h, t.fold)) continue;
+    const prev = out[out.length - 1];
+    if (prev && /^\s*$/.test(text.slice(prev[1], t.start))) prev[1] = t.end;
+    else out.push([t.start, t.end]);
+  }
+  return out;
+}
+
+/** Ranges of matched words in a (short) text such as a title. */
+export function highlightRanges(text: string, h: Highlighter): Ranges {
+  const { nfc, folded } = foldedOf(text);
+  return folded === null ? slowRanges(text, h) : rangesIn(nfc, folded, h, 0, nfc.length);
+}
+
+/** Position of the first matched word, found with indexOf rather than by walking every word. */
+function firstMatch(folded: string, h: Highlighter): number {
+  let best = -1;
+  const consider = (needle: string, whole: boolean) => {
+    let at = folded.indexOf(needle);
+    while (at >= 0 && (best < 0 || at < best)) {
+      const before = at === 0 ? '' : (folded[at - 1] as string);
+      const after = folded[at + needle.length] ?? '';
+      if (!WORD_CHAR.test(before) && (!whole || !WORD_CHAR.test(after))) {
+        best = at;
+        return;
+      }
+      at = folded.indexOf(needle, at + 1);
+    }
+  };
+  for (const w of h.whole) if (w) consider(w, true);
+  for (const p of h.prefixes) if (p) consider(p, false);
+  return best;
+}
+
+const EXCERPT_BEFORE = 60;
+const EXCERPT_LENGTH = 220;
+
+export function excerptOf(text: string | null, h: Highlighter): { excerpt: string | null; ranges: Ranges } {
+  if (!text) return { excerpt: null, ranges: [] };
+  const { nfc, folded } = foldedOf(text);
+  const first = folded === null ? (slowRanges(nfc, h)[0]?.[0] ?? -1) : firstMatch(folded, h);
+  let start = first > 0 ? Math.max(0, first - EXCERPT_BEFORE) : 0;
+  if (start > 0) {
+    const space = nfc.indexOf(' ', start);
+    if (space >= 0 && space < first) start = space + 1;
+  }
+  let end = Math.min(nfc.length, start + EXCERPT_LENGTH);
+  if (end < nfc.length) {
+    const space = nfc.lastIndexOf(' ', end);
+    if (space > start) end = space;
+  }
+  const lead = start > 0 ? '… ' : '';
+  const excerpt = lead + nfc.slice(start, end) + (end < nfc.length ? ' …' : '');
+  const shift = lead.length - start;
+  const inWindow =
+    folded === null
+      ? slowRanges(nfc, h).filter(([s, e]) => s >= start && e <= end)
+      : rangesIn(nfc, folded, h, start, end).filter(([, e]) => e <= end);
+  return { excerpt, ranges: inWindow.map(([s, e]) => [s + shift, e + shift] as [number, number]) };
+}
+
+const citationTexts = new WeakMap<object, string>();
+
+function citationText(r: SearchDoc['record']): string {
+  let t = citationTexts.get(r);
+  if (t === undefined) {
+    t = formatCitation(r.citation);
+    citationTexts.set(r, t);
+  }
+  return t;
+}
+
+export function toHit(doc: SearchDoc, score: number, h: Highlighter): SearchHit {
+  const r = doc.record;
+  const { excerpt, ranges } = excerptOf(doc.provisionText, h);
+  return {
+    id: r.id,
+    title: r.title,
+    holder: r.holder,
+    level: r.level,
+    holderKind: r.holderKind,
+    role: r.role,
+    mechanism: r.mechanism,
+    sector: r.sector,
+    formerHolder: r.formerHolder,
+    citation: r.citation,
+    citationText: citationText(r),
+    sourceStatus: r.sourceStatus,
+    score,
+    titleRanges: highlightRanges(r.title, h),
+    excerpt,
+    excerptRanges: ranges,
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * Query planning: what the user typed → content words, quoted phrases, a
+ * citation reference ("nđ 120 điều 4 khoản 2"), with abbreviations expanded and
+ * question words dropped. Pure and total: any string gives a plan, never an error.
+ */
+import { hasMarks } from '../text/normalize';
+import { tokenize, type Token } from '../text/tokenize';
+import { ABBREVIATIONS, STOP_PHRASES, type Abbreviation, type StopPhrases } from './lexicon';
+
+/** Longer input is cut: nobody types more, and the work must stay bounded. */
+export const MAX_QUERY_LENGTH = 256;
+
+export interface QueryTerm {
+  fold: string;
+  /** Exact form when the user typed marks on this word (rank exact-mark matches higher). */
+  exact: string | null;
+  /** Came from an abbreviation expansion. */
+  expanded: boolean;
+  /** The word being typed (no space after it yet): matched as a prefix. */
+  partial: boolean;
+  /**
+   * Words of an abbreviation as typed ("sổ đỏ" beside its expansion): not required,
+   * but they score where an everyday name (alias) uses them.
+   */
+  optional: boolean;
+}
+
+export interface CitationRef {
+  docNumber: number | null;
+  docYear: number | null;
+  article: number | null;
+  clause: number | null;
+  point: string | null;
+  /** The words that spelled the reference, folded: searched as text when the document is unknown. */
+  words: string[];
+}
+
+export interface ParsedQuery {
+  /** Distinct content words in typing order. */
+  terms: QueryTerm[];
+  /** Folded content words in order (with repeats): source of the syllable pairs. */
+  sequence: string[];
+  /** Quoted phrases, folded words. */
+  phrases: string[][];
+  /** The last phrase is still being typed (no closing quote, no space yet): its last word is a prefix. */
+  openPhrase: boolean;
+  ref: CitationRef;
+}
+
+interface Word {
+  fold: string;
+  exact: string | null;
+  expanded: boolean;
+  last: boolean;
+  optional?: boolean;
+}
+
+const QUOTES = /["“”„«»]/;
+
+export function parseQuery(
+  input: unknown,
+  abbreviations: Abbreviation[] = ABBREVIATIONS,
+  stops: StopPhrases = STOP_PHRASES,
+): ParsedQuery {
+  const raw = typeof input === 'string' ? input.slice(0, MAX_QUERY_LENGTH) : '';
+  const typingLast = raw.length > 0 && /[\p{L}\p{M}\p{N}]$/u.test(raw);
+
+  const phrases: string[][] = [];
+  let openPhrase = false;
+  for (const m of raw.matchAll(/["“”„«»]([^"“”„«»]*)(["“”„«»]|$)/gu)) {
+    const words = tokenize(m[1] ?? '').map((t) => t.fold);
+    if (words.length > 1) {
+      phrases.push(words);
+      openPhrase = !m[2] && typingLast;
+    }
+  }
+  const tokens = tokenize(raw.replace(new RegExp(QUOTES, 'gu'), ' '));
+  const ref: CitationRef = { docNumber: null, docYear: null, article: null, clause: null, point: null, words: [] };
+  let words = readReferences(tokens, ref).map<Word>((t, i, all) => ({
+    fold: t.fold,
+    exact: hasMarks(t.raw) ? t.exact : null,
+    expanded: false,
+    last: i === all.length - 1 && t === tokens[tokens.length - 1],
+  }));
+  words = expandAbbreviations(words, abbreviations);
+  words = dropStopPhrases(words, stops);
+
+  const terms: QueryTerm[] = [];
+  const seen = new Map<string, QueryTerm>();
+  for (const w of words) {
+    const partial = w.last && typingLast && !w.expanded && !w.optional;
+    const optional = w.optional === true;
+    const known = seen.get(w.fold);
+    if (known) {
+      // A word typed twice: the complete occurrence wins over the partial one, a required one over an optional one.
+      known.partial = known.partial && partial;
+      known.exact = known.exact ?? w.exact;
+      known.optional = known.optional && optional;
+      continue;
+    }
+    const term: QueryTerm = { fold: w.fold, exact: w.exact, expanded: w.expanded, partial, optional };
+    seen.set(w.fold, term);
+    terms.push(term);
+  }
+  return { terms, sequence: words.map((w) => w.fold), phrases, openPhrase, ref };
+}
+
+const NUM = /^\d{1,4}$/;
+const DOC_NUMBER = /^(\d{1,4})\/(\d{4})(?:\/.*)?$/;
+
+/** Removes citation words from the token stream, filling `ref`. */
+function readReferences(tokens: Token[], ref: CitationRef): Token[] {
+  const rest: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const f = t.fold;
+    let m: RegExpExecArray | null;
+    const take = (n: number) => {
+      for (let k = 0; k < n; k++) ref.words.push((tokens[i + k] as Token).fold);
+      i += n - 1;
+    };
+    if ((m = DOC_NUMBER.exec(f)) && ref.docNumber == null) {
+      ref.docNumber = Number(m[1]);
+      ref.docYear = Number(m[2]);
+      take(1);
+    } else if ((m = /^nd(\d{1,4})$/.exec(f)) && ref.docNumber == null) {
+      ref.docNumber = Number(m[1]);
+      take(1);
+    } else if (f === 'nd' && next && ref.docNumber == null && (NUM.test(next.fold) || DOC_NUMBER.test(next.fold))) {
+      setDoc(ref, next.fold);
+      take(2);
+    } else if (f === 'nghi' && tokens[i + 1]?.fold === 'dinh' && tokens[i + 2] && ref.docNumber == null) {
+      const n = tokens[i + 2] as Token;
+      const so = n.fold === 'so' ? tokens[i + 3] : n;
+      if (so && (NUM.test(so.fold) || DOC_NUMBER.test(so.fold))) {
+        setDoc(ref, so.fold);
+        take(so === n ? 3 : 4);
+      } else rest.push(t);
+    } else if ((m = /^(?:dieu|d)(\d{1,3})$/.exec(f)) && ref.article == null) {
+      ref.article = Number(m[1]);
+      take(1);
+    } else if (f === 'dieu' && next && /^\d{1,3}$/.test(next.fold) && ref.article == null) {
+      ref.article = Number(next.fold);
+      take(2);
+    } else if ((m = /^(?:khoan|k)(\d{1,3})$/.exec(f)) && ref.clause == null) {
+      ref.clause = Number(m[1]);
+      take(1);
+    } else if (f === 'khoan' && next && /^\d{1,3}$/.test(next.fold) && ref.clause == null) {
+      ref.clause = Number(next.fold);
+      take(2);
+    } else if (f === 'diem' && next && /^[a-zđ]$/.test(next.exact) && ref.point == null) {
+      ref.point = next.exact;
+      take(2);
+    } else {
+      rest.push(t);
+    }
+  }
+  return rest;
+}
+
+function setDoc(ref: CitationRef, f: string): void {
+  const m = DOC_NUMBER.exec(f);
+  ref.docNumber = Number(m ? m[1] : f);
+  ref.docYear = m ? Number(m[2]) : null;
+}
+
+function startsWithWords(words: Word[], at: number, key: string[]): boolean {
+  if (at + key.length > words.length) return false;
+  for (let k = 0; k < key.length; k++) if (words[at + k]?.fold !== key[k]) return false;
+  return true;
+}
+
+function expandAbbreviations(words: Word[], abbreviations: Abbreviation[]): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const hit = abbreviations.find((a) => startsWithWords(words, i, a.key));
+    if (!hit) {
+      out.push(words[i] as Word);
+      continue;
+    }
+    const last = (words[i + hit.key.length - 1] as Word).last;
+    for (let k = 0; k < hit.key.length; k++) out.push({ ...(words[i + k] as Word), optional: true, last: false });
+    for (const t of tokenize(hit.expansion)) out.push({ fold: t.fold, exact: null, expanded: true, last });
+    i += hit.key.length - 1;
+  }
+  return out;
+}
+
+/** Question words go; but a query made only of them is kept as typed. */
+function dropStopPhrases(words: Word[], stops: StopPhrases): Word[] {
+  // Words spelled out from an abbreviation ("TTHC" → "thủ tục hành chính") are content.
+  const startsWith = (ws: Word[], at: number, key: string[]) =>
+    startsWithWords(ws, at, key) && key.every((_k, j) => !(ws[at + j] as Word).expanded && !(ws[at + j] as Word).optional);
+  // Phrases first ("như thế nào"), then what is only a question word at the edges ("… không").
+  let out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const p = stops.anywhere.find((s) => startsWith(words, i, s));
+    if (p) i += p.length - 1;
+    else out.push(words[i] as Word);
+  }
+  let changed = true;
+  while (changed && out.length) {
+    changed = false;
+    const start = stops.start.find((p) => p.length < out.length && startsWith(out, 0, p));
+    if (start) {
+      out = out.slice(start.length);
+      changed = true;
+    }
+    const end = stops.end.find((p) => p.length < out.length && startsWith(out, out.length - p.length, p));
+    if (end) {
+      out = out.slice(0, out.length - end.length);
+      changed = true;
+    }
+  }
+  return out.length ? out : words;
+}

@@ -1,0 +1,271 @@
+/**
+ * The search path: plan the query; look each word up as a weighted posting list
+ * (compiled from the MiniSearch index, see postings.ts); intersect them rarest
+ * first (AND), or when a known word excludes everything, rank by how many words
+ * a record matches (OR fallback); add the bonuses for adjacent syllables and for
+ * exact marks; keep only the window of hits asked for.
+ */
+import type { SearchArgs, SearchResult } from '../../api/contract';
+import type { Citation } from '../model';
+import { decodeTelex } from '../text/telex';
+import { foldedWords } from '../text/tokenize';
+import type { SearchEngine } from './engine';
+import { exactPosting } from './exact-postings';
+import { citationScope, compareCitation } from './citation-scope';
+import { FIELD_BOOST, pairsOf, type SearchDoc } from './fields';
+import { filterMask, intersectMasks } from './filters';
+import { toHit, type Highlighter } from './hits';
+import type { Posting } from './postings';
+import { parseQuery, type ParsedQuery } from './query';
+import { topK } from './top';
+import { PREFIX_MIN_LENGTH, wordPosting } from './word-postings';
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 200;
+const PAIR_BOOST = 2.2;
+/** Records cited by the article the user named ("khai sinh điều 4") rank higher. */
+const ARTICLE_BOOST = 1.5;
+/** More words than this in a query are noise; the per-record counters are bytes. */
+const MAX_TERMS = 24;
+const MAX_CACHED_RESULTS = 64;
+/** Records cited by an annex (procedures) weigh a little less than the articles that assign the power. */
+const ANNEX_WEIGHT = 0.85;
+
+interface Ranked {
+  ids: number[];
+  scores: number[];
+  total: number;
+  /** Words of the query found nowhere in the index (skipped). */
+  unknown: number;
+  highlighter: Highlighter;
+  jump: Citation | null;
+}
+
+/** Folded word strings of records, for phrase checks: built once per record, on first need. */
+const wordStrings = new WeakMap<SearchDoc, string[]>();
+
+function wordStringsOf(doc: SearchDoc): string[] {
+  let texts = wordStrings.get(doc);
+  if (!texts) {
+    const r = doc.record;
+    texts = [r.title, ...(r.aliases ?? []), r.holder, doc.provisionText ?? ''].map(
+      (t) => ` ${foldedWords(t, { splitGlued: true }).join(' ')} `,
+    );
+    wordStrings.set(doc, texts);
+  }
+  return texts;
+}
+
+/** Quoted phrases must appear as written (folded, adjacent) in the name, holder or clause. */
+function hasPhrases(doc: SearchDoc, phrases: string[][], openLast: boolean): boolean {
+  const texts = wordStringsOf(doc);
+  return phrases.every((p, i) => {
+    // A phrase still being typed: its last word may be incomplete.
+    const needle = ` ${p.join(' ')}${openLast && i === phrases.length - 1 ? '' : ' '}`;
+    return texts.some((t) => t.includes(needle));
+  });
+}
+
+function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | null, want: number): Ranked | null {
+  const h: Highlighter = { whole: new Set(plan.terms.map((t) => t.fold)), prefixes: [] };
+  for (const t of plan.terms) if (t.partial && t.fold.length >= PREFIX_MIN_LENGTH) h.prefixes.push(t.fold);
+  const scope = citationScope(engine, plan);
+  if (scope.unknownDocument) return null;
+  const mask = intersectMasks(filters, scope.mask);
+
+  // A word of one letter still being typed does not narrow anything yet.
+  const terms = plan.terms
+    .filter((t) => !(t.partial && t.fold.length < PREFIX_MIN_LENGTH && plan.terms.length > 1))
+    .slice(0, MAX_TERMS);
+  if (terms.length === 0) {
+    if (!mask || !scope.mask) return null;
+    const ids: number[] = [];
+    mask.forEach((v, i) => v && ids.push(i));
+    ids.sort(
+      (a, b) =>
+        compareCitation(engine.docs[a] as SearchDoc, engine.docs[b] as SearchDoc) ||
+        (engine.idRank[a] as number) - (engine.idRank[b] as number),
+    );
+    return { ids: ids.slice(0, want), scores: ids.slice(0, want).map(() => 1), total: ids.length, unknown: 0, highlighter: h, jump: scope.jump };
+  }
+
+  const found = terms.filter((t) => !t.optional).map((t) => ({ term: t, posting: wordPosting(engine, t, h) }));
+  const known = found.filter((f) => f.posting.ids.length > 0); // unknown words cannot help: soft AND
+  const optional = terms.filter((t) => t.optional).map((t) => engine.postings.posting(t.fold, FIELD_BOOST, 's'));
+  known.sort((a, b) => a.posting.ids.length - b.posting.ids.length);
+  const { acc, count } = engine;
+  const touched: number[] = [];
+  const n = known.length;
+  let alive: number[] = [];
+  try {
+    // AND, rarest word first: later words only touch records still alive.
+    known.forEach(({ posting }, k) => {
+      const { ids, weights } = posting;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] as number;
+        if (k === 0) {
+          if (mask && mask[id] !== 1) continue;
+          count[id] = 1;
+          acc[id] = weights[i] as number;
+          touched.push(id);
+        } else if (count[id] === k) {
+          count[id] = k + 1;
+          acc[id] = (acc[id] as number) + (weights[i] as number);
+        }
+      }
+    });
+    for (const id of touched) if (count[id] === n) alive.push(id);
+    if (alive.length === 0 && n > 1) alive = orFallback(engine, known.map((f) => f.posting), mask, touched);
+    if (alive.length === 0) return null;
+
+    if (plan.phrases.length) alive = alive.filter((id) => hasPhrases(engine.docs[id] as SearchDoc, plan.phrases, plan.openPhrase));
+    if (alive.length === 0) return null;
+
+    // Bonuses only for records already found: marks typed, syllables adjacent.
+    const isAlive = new Set(alive);
+    const knownWords = new Set([...known.map((f) => f.term.fold), ...terms.filter((t) => t.optional).map((t) => t.fold)]);
+    const pairs = pairsOf(plan.sequence.filter((w) => knownWords.has(w)));
+    // Adjacent syllables: each query pair a record holds lifts it a tier ("trật tự xây dựng" together
+    // before "xây dựng … trật tự"), and adds to the score within the tier.
+    const tiers = { used: false };
+    for (const p of pairs) addBonus(exactPosting(engine.pairs, p), isAlive, acc, PAIR_BOOST, engine.tier, tiers);
+    for (const p of optional) addBonus(p, isAlive, acc, 1);
+    // Words typed with marks: records carrying those exact marks come first ("má" before "ma").
+    const marked = known.filter((t) => t.term.exact);
+    for (const t of marked) {
+      const p = exactPosting(engine.marks, t.term.exact as string);
+      for (let i = 0; i < p.ids.length; i++) {
+        const id = p.ids[i] as number;
+        if (isAlive.has(id)) engine.tier[id] = (engine.tier[id] as number) + 1;
+      }
+      tiers.used = true;
+    }
+    // The body of a decree assigns the authority; an annex describes the procedure: body first on a tie.
+    for (const id of alive) if ((engine.docs[id] as SearchDoc).record.citation.article == null) acc[id] = (acc[id] as number) * ANNEX_WEIGHT;
+    if (scope.boostArticle) {
+      for (const id of alive) {
+        const c = (engine.docs[id] as SearchDoc).record.citation;
+        if (c.article === plan.ref.article && (plan.ref.clause == null || c.clause === plan.ref.clause)) acc[id] = (acc[id] as number) * ARTICLE_BOOST;
+      }
+    }
+    const ids = topK(alive, acc, engine.idRank, want, tiers.used ? engine.tier : undefined);
+    return { ids, scores: ids.map((id) => acc[id] as number), total: alive.length, unknown: found.length - known.length, highlighter: h, jump: scope.jump };
+  } finally {
+    for (const id of touched) {
+      count[id] = 0;
+      acc[id] = 0;
+      engine.tier[id] = 0;
+    }
+  }
+}
+
+function addBonus(
+  p: Posting,
+  alive: Set<number>,
+  acc: Float64Array,
+  boost: number,
+  tier?: Uint8Array,
+  tiers?: { used: boolean },
+): void {
+  const { ids, weights } = p;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    if (!alive.has(id)) continue;
+    acc[id] = (acc[id] as number) + boost * (weights[i] as number);
+    if (tier && tiers) {
+      tier[id] = Math.min(255, (tier[id] as number) + 1);
+      tiers.used = true;
+    }
+  }
+}
+
+/** OR: a record scores by what it matches, times the square of the share of words it matches. */
+function orFallback(
+  engine: SearchEngine,
+  postings: Posting[],
+  mask: Uint8Array | null,
+  touched: number[],
+): number[] {
+  const { acc, count } = engine;
+  for (const id of touched) {
+    count[id] = 0;
+    acc[id] = 0;
+  }
+  touched.length = 0;
+  for (const p of postings) {
+    const { ids, weights } = p;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      if (mask && mask[id] !== 1) continue;
+      if (count[id] === 0) touched.push(id);
+      count[id] = (count[id] as number) + 1;
+      acc[id] = (acc[id] as number) + (weights[i] as number);
+    }
+  }
+  const n = postings.length;
+  for (const id of touched) {
+    const share = (count[id] as number) / n;
+    acc[id] = (acc[id] as number) * share * share;
+  }
+  return touched.slice();
+}
+
+function clampInt(v: unknown, min: number, max: number, dflt: number): number {
+  const n = typeof v === 'number' && Number.isFinite(v) ? Math.floor(v) : dflt;
+  return Math.min(max, Math.max(min, n));
+}
+
+interface Found {
+  ranked: Ranked | null;
+  suggestion: string | null;
+}
+
+function find(engine: SearchEngine, q: string, filters: Uint8Array | null, want: number): Found {
+  let ranked = execute(engine, parseQuery(q), filters, want);
+  let suggestion: string | null = null;
+  if (!ranked || ranked.total === 0 || ranked.unknown > 0) {
+    // Nothing found, or words that exist nowhere: maybe the Vietnamese keyboard was off ("caaps pheps").
+    const decoded = decodeTelex(q);
+    const retry = decoded ? execute(engine, parseQuery(decoded), filters, want) : null;
+    if (decoded && retry && retry.total > 0 && (!ranked || ranked.total === 0 || retry.unknown < ranked.unknown)) {
+      ranked = retry;
+      suggestion = decoded;
+    }
+  }
+  return { ranked, suggestion };
+}
+
+/** Never throws on user input: garbage gives 0 hits. */
+export function runSearch(engine: SearchEngine, args: SearchArgs): SearchResult {
+  const started = performance.now();
+  const q = typeof args?.q === 'string' ? args.q : '';
+  const limit = clampInt(args?.limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
+  const offset = clampInt(args?.offset, 0, 100_000, 0);
+  const want = Math.max(offset + limit, 50);
+  const filters = filterMask(engine, args?.filters);
+  const cacheKey = `${q}\u0000${JSON.stringify(args?.filters ?? null)}`;
+  let found = engine.useCache ? (engine.resultCache.get(cacheKey) as Found | undefined) : undefined;
+  if (!found || (found.ranked && found.ranked.ids.length < Math.min(want, found.ranked.total))) {
+    found = find(engine, q, filters, want);
+    if (engine.useCache) {
+      if (engine.resultCache.size >= MAX_CACHED_RESULTS) engine.resultCache.delete(engine.resultCache.keys().next().value as string);
+      engine.resultCache.set(cacheKey, found);
+    }
+  }
+  const { ranked, suggestion } = found;
+  const hits = [];
+  if (ranked) {
+    const end = Math.min(ranked.ids.length, offset + limit);
+    for (let i = offset; i < end; i++) {
+      hits.push(toHit(engine.docs[ranked.ids[i] as number] as SearchDoc, ranked.scores[i] as number, ranked.highlighter));
+    }
+  }
+  return {
+    q,
+    total: ranked?.total ?? 0,
+    hits,
+    suggestion,
+    jump: ranked?.jump ?? null,
+    tookMs: performance.now() - started,
+  };
+}

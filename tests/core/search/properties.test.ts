@@ -1,0 +1,68 @@
+/**
+ * fast-check properties of the search path on the real data.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fold } from '../../../electron/core/text/normalize';
+import { tokenize } from '../../../electron/core/text/tokenize';
+import { fixture, type Fixture } from './fixture';
+
+let f: Fixture;
+let vocabulary: string[];
+beforeAll(() => {
+  f = fixture();
+  // Real words with their marks, from titles and holders: the queries people type.
+  const words = new Set<string>();
+  for (const d of f.docs.slice(0, 400)) for (const t of tokenize(`${d.record.title} ${d.record.holder}`)) if (t.raw.length > 1) words.add(t.raw.toLowerCase());
+  vocabulary = [...words].sort();
+});
+
+function matchSet(q: string): { total: number; ids: Set<string> } {
+  const r = f.search(q, { limit: 200 });
+  return { total: r.total, ids: new Set(r.hits.map((h) => h.id)) };
+}
+
+describe('search properties', () => {
+  it('a query and its mark-stripped twin find the same records', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 4 }), fc.boolean(), (words, trailingSpace) => {
+        const q = words.join(' ') + (trailingSpace ? ' ' : '');
+        const marked = matchSet(q);
+        const stripped = matchSet(fold(q));
+        expect(stripped.total).toBe(marked.total);
+        if (marked.total <= 200) expect(stripped.ids).toEqual(marked.ids);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('no input throws (arbitrary unicode, with and without filters)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        fc.option(fc.constantFrom('xa', 'tinh', 'trung-uong', 'nonsense')),
+        (q, level) => {
+          const r = f.search(q, level ? { filters: { level: [level as 'xa'] } } : {});
+          expect(r.hits.length).toBeLessThanOrEqual(r.total);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('no input throws (mixtures of real words, identifiers, quotes and keystrokes)', () => {
+    const pieces = fc.constantFrom('nđ', '120', 'điều', '4', 'k2', 'đ5', '"', '“', 'ubnd', 'sổ đỏ', 'caaps', 'dd', '1.001193', '140/2025', '?', 'không', 'ai');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.constantFrom(...vocabulary)), { maxLength: 12 }), (parts) => {
+        expect(() => f.search(parts.join(' '))).not.toThrow();
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('huge strings are cut, not choked on', () => {
+    for (const q of ['đất '.repeat(200_000), 'a'.repeat(2_000_000), '\u0301'.repeat(100_000)]) {
+      expect(() => f.search(q)).not.toThrow();
+    }
+  });
+});
