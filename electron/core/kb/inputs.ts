@@ -6,12 +6,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuthorityRecord, Citation, DocumentInfo, Provision } from '../model';
+import type { AuthorityRecord, DocumentInfo, Provision } from '../model';
 import { readCatalogue, toDocumentInfo } from '../legal/catalogue';
 import { parseDecree, type ParsedDecree } from '../legal/structure';
 import { extractRegister, type RegisterFile } from '../legal/extract';
 import { loadCorrections } from '../legal/corrections';
 import { loadSecondaryRegister } from '../legal/secondary';
+import { mergeAliases, readAliasEntries } from './aliases';
 import { withLeadIns } from './lead-ins';
 import { listSourceFiles, readSourceText } from './source-texts';
 
@@ -32,27 +33,12 @@ export interface GatheredInputs {
   warnings: string[];
 }
 
-interface AliasEntry {
-  match: Partial<Citation> & { document: string };
-  aliases: string[];
-}
-
 function readJsonDir<T>(dir: string): T[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as T);
-}
-
-function aliasMatches(match: AliasEntry['match'], c: Citation): boolean {
-  return (
-    match.document === c.document &&
-    (match.article === undefined || match.article === c.article) &&
-    (match.clause === undefined || match.clause === c.clause) &&
-    (match.point === undefined || match.point === c.point) &&
-    (match.annex === undefined || match.annex === c.annex)
-  );
 }
 
 export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs> {
@@ -102,16 +88,7 @@ export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs>
     records.push(...file.records);
   }
 
-  // Everyday names: data/aliases.json and one file per decree in data/aliases/.
-  const aliasFile = join(opts.dataDir, 'aliases.json');
-  const aliases = [
-    ...(existsSync(aliasFile) ? (JSON.parse(readFileSync(aliasFile, 'utf8')) as AliasEntry[]) : []),
-    ...readJsonDir<AliasEntry[]>(join(opts.dataDir, 'aliases')).flat(),
-  ];
-  const merged = records.map((r) => {
-    const extra = aliases.filter((a) => aliasMatches(a.match, r.citation)).flatMap((a) => a.aliases);
-    return extra.length ? { ...r, aliases: [...new Set([...r.aliases, ...extra])] } : r;
-  });
+  const merged = mergeAliases(records, readAliasEntries(opts.dataDir));
 
   const counts = new Map<string, number>();
   for (const r of merged) counts.set(r.citation.document, (counts.get(r.citation.document) ?? 0) + 1);

@@ -11,11 +11,13 @@ import { registerCorpus, type RegisterCorpus } from './register-docs';
 
 /** Minimum share of questions answered at rank 1 and within the first 3, per form. */
 const THRESHOLDS: Record<Form, { top1: number; top3: number }> = {
+  // The bar is "in the first three": held at 0.95 everywhere (all forms are at 1.0 today).
+  // Top-1 leaves room for genuinely ambiguous questions (an annex procedure and the article it implements).
   marks: { top1: 0.9, top3: 0.95 },
-  'no-marks': { top1: 0.8, top3: 0.9 },
-  abbrev: { top1: 0.75, top3: 0.9 },
-  natural: { top1: 0.85, top3: 0.9 },
-  telex: { top1: 0.8, top3: 0.9 },
+  'no-marks': { top1: 0.85, top3: 0.95 },
+  abbrev: { top1: 0.8, top3: 0.95 },
+  natural: { top1: 0.8, top3: 0.95 },
+  telex: { top1: 0.8, top3: 0.95 },
 };
 
 let corpus: RegisterCorpus;

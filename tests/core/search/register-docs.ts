@@ -7,10 +7,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AuthorityRecord, Citation, DocumentInfo, Provision } from '../../../electron/core/model';
+import type { AuthorityRecord, DocumentInfo, Provision } from '../../../electron/core/model';
 import { parseDecree } from '../../../electron/core/legal/structure';
 import { citationKey } from '../../../electron/core/kb/citation-key';
 import { toSearchDocs } from '../../../electron/core/kb/search-docs';
+import { mergeAliases, readAliasEntries } from '../../../electron/core/kb/aliases';
 import type { SearchDoc } from '../../../electron/core/search';
 import { SOURCES_DIR } from './paragraph-corpus';
 export { SOURCES_DIR };
@@ -23,11 +24,6 @@ interface RegisterFile {
   records: AuthorityRecord[];
 }
 
-interface AliasEntry {
-  match: Partial<Citation> & { document: string };
-  aliases: string[];
-}
-
 export function readRegisters(dataDir = join(REPO_ROOT, 'data')): RegisterFile[] {
   const dir = join(dataDir, 'register');
   if (!existsSync(dir)) return [];
@@ -35,27 +31,6 @@ export function readRegisters(dataDir = join(REPO_ROOT, 'data')): RegisterFile[]
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as RegisterFile);
-}
-
-export function readAliases(dataDir = join(REPO_ROOT, 'data')): AliasEntry[] {
-  const file = join(dataDir, 'aliases.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as AliasEntry[]) : [];
-}
-
-function aliasMatches(m: AliasEntry['match'], c: Citation): boolean {
-  return (
-    m.document === c.document &&
-    (m.article === undefined || m.article === c.article) &&
-    (m.clause === undefined || m.clause === c.clause) &&
-    (m.point === undefined || m.point === c.point)
-  );
-}
-
-export function withAliases(records: AuthorityRecord[], aliases: AliasEntry[]): AuthorityRecord[] {
-  return records.map((r) => {
-    const extra = aliases.filter((a) => aliasMatches(a.match, r.citation)).flatMap((a) => a.aliases);
-    return extra.length ? { ...r, aliases: [...new Set([...(r.aliases ?? []), ...extra])] } : r;
-  });
 }
 
 /** Provisions of every decree text in the sources folder. */
@@ -81,7 +56,8 @@ export interface RegisterCorpus {
 
 export function registerCorpus(): RegisterCorpus {
   const registers = readRegisters();
-  const records = withAliases(registers.flatMap((r) => r.records), readAliases());
+  // The same alias merge as the KB build (data/aliases.json and data/aliases/*.json).
+  const records = mergeAliases(registers.flatMap((r) => r.records), readAliasEntries(join(REPO_ROOT, 'data')));
   const { provisions, titles } = sourceProvisions();
   const provMap = new Map(provisions.map((p) => [citationKey(p.citation), p]));
   const docMap = new Map(

@@ -1,0 +1,40 @@
+/**
+ * Everyday names of tasks ("làm giấy khai sinh"), curated as data keyed by
+ * citation: data/aliases.json and one file per decree in data/aliases/.
+ * A match without clause/point covers every record under that article.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AuthorityRecord, Citation } from '../model';
+
+export interface AliasEntry {
+  match: Partial<Citation> & { document: string };
+  aliases: string[];
+}
+
+export function readAliasEntries(dataDir: string): AliasEntry[] {
+  const single = join(dataDir, 'aliases.json');
+  const dir = join(dataDir, 'aliases');
+  const files = [
+    ...(existsSync(single) ? [single] : []),
+    ...(existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f)) : []),
+  ];
+  return files.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as AliasEntry[]);
+}
+
+export function aliasMatches(match: AliasEntry['match'], c: Citation): boolean {
+  return (
+    match.document === c.document &&
+    (match.article === undefined || match.article === c.article) &&
+    (match.clause === undefined || match.clause === c.clause) &&
+    (match.point === undefined || match.point === c.point) &&
+    (match.annex === undefined || match.annex === c.annex)
+  );
+}
+
+export function mergeAliases(records: AuthorityRecord[], entries: AliasEntry[]): AuthorityRecord[] {
+  return records.map((r) => {
+    const extra = entries.filter((a) => aliasMatches(a.match, r.citation)).flatMap((a) => a.aliases);
+    return extra.length ? { ...r, aliases: [...new Set([...r.aliases, ...extra])] } : r;
+  });
+}
