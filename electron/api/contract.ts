@@ -64,6 +64,11 @@ export interface SearchResult {
   suggestion: string | null;
   /** Set when the query jumped straight to a provision ("nđ 120 điều 4"). */
   jump: Citation | null;
+  /**
+   * Typed words that the best hit does not contain. Non-empty means no record matches the whole
+   * question: the UI must say so, because a near miss may name a different authority.
+   */
+  missingWords: string[];
   tookMs: number;
 }
 

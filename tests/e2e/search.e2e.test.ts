@@ -271,6 +271,21 @@ describe('browser mode, search to detail', () => {
     expect((await saved.first().locator('.result-title').textContent())?.trim()).toBe(title);
   });
 
+  it('warns when no record holds every word typed, naming the missing words', async () => {
+    await page.locator('nav a', { hasText: 'Tra cứu' }).click();
+    const input = page.locator('#q');
+    await input.focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('dang ky khai sinh xyzqw');
+    const warning = page.locator('[data-test="partial"]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('«xyzqw»');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('dang ky khai sinh');
+    await expect.poll(() => page.locator('.count').textContent()).toContain('dang ky khai sinh');
+    expect(await warning.count()).toBe(0);
+  });
+
   it('raised no console error, no CSP violation and no request off the machine', async () => {
     expect(await cspViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);

@@ -10,7 +10,7 @@ const calls: unknown[] = [];
 const handlers: ApiHandlers = {
   search: vi.fn((args) => {
     calls.push(args);
-    return { q: args.q, total: 0, hits: [], suggestion: null, jump: null, tookMs: 0 };
+    return { q: args.q, total: 0, hits: [], suggestion: null, jump: null, missingWords: [], tookMs: 0 };
   }),
   getRecord: vi.fn(() => null),
   stats: vi.fn(() => ({ documents: 0, documentsWithText: 0, records: 0, bySector: {}, byLevel: {}, builtAt: '' })),

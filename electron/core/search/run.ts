@@ -37,6 +37,8 @@ interface Ranked {
   total: number;
   /** Words of the query found nowhere in the index (skipped). */
   unknown: number;
+  /** Words the best hit does not contain: found nowhere, or dropped by the OR fallback. */
+  missing: string[];
   highlighter: Highlighter;
   jump: Citation | null;
 }
@@ -78,7 +80,8 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
     .filter((t) => !(t.partial && t.fold.length < PREFIX_MIN_LENGTH && plan.terms.length > 1))
     .slice(0, MAX_TERMS);
   if (terms.length === 0) {
-    if (!mask || !scope.mask) return null;
+    // Filters alone (a sector, a decree): browse every record they select, in citation order.
+    if (!mask) return null;
     const ids: number[] = [];
     mask.forEach((v, i) => v && ids.push(i));
     ids.sort(
@@ -86,7 +89,7 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
         compareCitation(engine.docs[a] as SearchDoc, engine.docs[b] as SearchDoc) ||
         (engine.idRank[a] as number) - (engine.idRank[b] as number),
     );
-    return { ids: ids.slice(0, want), scores: ids.slice(0, want).map(() => 1), total: ids.length, unknown: 0, highlighter: h, jump: scope.jump };
+    return { ids: ids.slice(0, want), scores: ids.slice(0, want).map(() => 1), total: ids.length, unknown: 0, missing: [], highlighter: h, jump: scope.jump };
   }
 
   const found = terms.filter((t) => !t.optional).map((t) => ({ term: t, posting: wordPosting(engine, t, h) }));
@@ -115,7 +118,11 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       }
     });
     for (const id of touched) if (count[id] === n) alive.push(id);
-    if (alive.length === 0 && n > 1) alive = orFallback(engine, known.map((f) => f.posting), mask, touched);
+    let usedOr = false;
+    if (alive.length === 0 && n > 1) {
+      alive = orFallback(engine, known.map((f) => f.posting), mask, touched);
+      usedOr = true;
+    }
     if (alive.length === 0) return null;
 
     if (plan.phrases.length) alive = alive.filter((id) => hasPhrases(engine.docs[id] as SearchDoc, plan.phrases, plan.openPhrase));
@@ -149,7 +156,22 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       }
     }
     const ids = topK(alive, acc, engine.idRank, want, tiers.used ? engine.tier : undefined);
-    return { ids, scores: ids.map((id) => acc[id] as number), total: alive.length, unknown: found.length - known.length, highlighter: h, jump: scope.jump };
+    // Say plainly which typed words the best answer lacks: an answer for a neighbouring task is a wrong authority.
+    const shown = (t: { exact: string | null; fold: string }) => t.exact ?? t.fold;
+    const best = ids[0];
+    const missing = [
+      ...found.filter((f) => f.posting.ids.length === 0).map((f) => shown(f.term)),
+      ...(usedOr && best !== undefined ? known.filter((f) => !f.posting.ids.includes(best)).map((f) => shown(f.term)) : []),
+    ];
+    return {
+      ids,
+      scores: ids.map((id) => acc[id] as number),
+      total: alive.length,
+      unknown: found.length - known.length,
+      missing,
+      highlighter: h,
+      jump: scope.jump,
+    };
   } finally {
     for (const id of touched) {
       count[id] = 0;
@@ -266,6 +288,7 @@ export function runSearch(engine: SearchEngine, args: SearchArgs): SearchResult 
     hits,
     suggestion,
     jump: ranked?.jump ?? null,
+    missingWords: ranked && hits.length > 0 ? ranked.missing : [],
     tookMs: performance.now() - started,
   };
 }

@@ -266,3 +266,29 @@ describe('bad input never throws', () => {
     expect(f.search('', {}).total).toBe(0);
   });
 });
+
+describe('near misses are said, never passed off as answers', () => {
+  const run = (q: string) => f.search(q, { limit: 5 });
+
+  it('names a typed word found nowhere and still answers the rest', () => {
+    const r = run('đăng ký khai sinh xyzqw');
+    expect(r.missingWords).toEqual(['xyzqw']);
+    expect(r.hits[0]?.citation).toMatchObject({ document: '120/2025/NĐ-CP', article: 4 });
+  });
+
+  it('lists nothing missing when the best hit holds every word', () => {
+    expect(run('đăng ký khai sinh').missingWords).toEqual([]);
+  });
+
+  it('when no record holds all words, every word it names is truly absent from the best hit', () => {
+    const docs = docById();
+    for (const q of ['khai tử xăng dầu', 'khai sinh điện lực', 'tách thửa', 'bán buôn rượu', 'chứng thực lấn biển']) {
+      const r = run(q);
+      if (r.hits.length === 0) continue;
+      const best = docs.get(r.hits[0]!.id)!;
+      for (const w of r.missingWords) expect(foldedAll(best), `${q}: ${w}`).not.toContain(` ${fold(w)} `);
+    }
+    expect(run('khai tử xăng dầu').missingWords.length).toBeGreaterThan(0);
+    expect(run('tách thửa').missingWords).toContain('thửa');
+  });
+});

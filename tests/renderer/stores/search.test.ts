@@ -37,7 +37,7 @@ function hit(id: string): SearchHit {
 }
 
 function answer(q: string, ids: string[]): SearchResult {
-  return { q, total: ids.length, hits: ids.map(hit), suggestion: null, jump: null, tookMs: 0 };
+  return { q, total: ids.length, hits: ids.map(hit), suggestion: null, jump: null, missingWords: [], tookMs: 0 };
 }
 
 let pending: Pending[];
