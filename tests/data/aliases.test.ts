@@ -4,6 +4,7 @@
  * nothing (or attaches to the wrong record), so every entry is checked here
  * against the REAL register: shape, text hygiene, and that its match resolves.
  */
+import { aliasMatches, type AliasEntry } from '../../electron/core/kb/aliases';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,8 +42,9 @@ function loadCitations(): CitationLike[] {
 }
 
 /** Same rule as the KB build: keys given in the match must equal the record's citation. */
+/** The KB build's own matching rule, so the test checks what the product does. */
 function resolves(match: Record<string, unknown>, c: CitationLike): boolean {
-  return MATCH_KEYS.every((k) => match[k] === undefined || match[k] === c[k]);
+  return aliasMatches(match as AliasEntry['match'], c);
 }
 
 /** Problems of one alias entry, in plain words; empty when the entry is good. */
@@ -59,11 +61,13 @@ function aliasEntryProblems(entry: unknown, citations: CitationLike[]): string[]
     const extra = Object.keys(m).filter((k) => !(MATCH_KEYS as readonly string[]).includes(k));
     if (extra.length) problems.push(`match có khóa lạ: ${extra.join(', ')}`);
     if (typeof m.document !== 'string' || !m.document.trim()) problems.push('match.document phải là chuỗi');
-    for (const k of ['article', 'clause'] as const) {
-      if (k in m && !(Number.isInteger(m[k]) && (m[k] as number) > 0)) problems.push(`match.${k} phải là số nguyên dương (bỏ khóa thay vì null)`);
+    // An omitted key matches any value; null matches only records without one (the clause itself, not its points).
+    if ('article' in m && !(Number.isInteger(m.article) && (m.article as number) > 0)) problems.push('match.article phải là số nguyên dương');
+    if ('clause' in m && m.clause !== null && !(Number.isInteger(m.clause) && (m.clause as number) > 0)) {
+      problems.push('match.clause phải là số nguyên dương hoặc null');
     }
     for (const k of ['point', 'annex'] as const) {
-      if (k in m && !(typeof m[k] === 'string' && (m[k] as string).trim() !== '')) problems.push(`match.${k} phải là chuỗi khác rỗng (bỏ khóa thay vì null)`);
+      if (k in m && m[k] !== null && !(typeof m[k] === 'string' && (m[k] as string).trim() !== '')) problems.push(`match.${k} phải là chuỗi khác rỗng hoặc null`);
     }
     if (problems.length === 0 && !citations.some((c) => resolves(m, c))) {
       problems.push(`match không trỏ tới bản ghi nào: ${JSON.stringify(m)}`);
@@ -134,7 +138,8 @@ describe('aliasEntryProblems rejects bad entries (in-memory examples)', () => {
   });
 
   it.each([
-    ['null instead of an omitted key', { ...good, match: { ...good.match, point: null } }],
+    ['an empty point', { ...good, match: { ...good.match, point: '' } }],
+    ['a null article', { ...good, match: { ...good.match, article: null } }],
     ['article as a string', { ...good, match: { ...good.match, article: String(good.match.article) } }],
     ['a citation that matches no record', { ...good, match: { document: real.document, article: 9999 } }],
     ['an unknown document', { ...good, match: { document: '999/2099/NĐ-CP' } }],

@@ -1,14 +1,15 @@
 /**
  * Everyday names of tasks ("làm giấy khai sinh"), curated as data keyed by
  * citation: data/aliases.json and one file per decree in data/aliases/.
- * A match without clause/point covers every record under that article.
+ * A key left out matches any value ("article": 4 covers every clause and point of
+ * Điều 4); a key set to null matches only records without one (the clause itself).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuthorityRecord, Citation } from '../model';
 
 export interface AliasEntry {
-  match: Partial<Citation> & { document: string };
+  match: { document: string; article?: number | null; clause?: number | null; point?: string | null; annex?: string | null };
   aliases: string[];
 }
 
