@@ -4,6 +4,7 @@
  * Messages are Vietnamese because they reach the user.
  */
 import type { Api, ApiName, SearchArgs, SearchFilters } from './contract';
+import { HOLDER_KINDS, LEVELS, MECHANISMS, ROLES, SECTOR_IDS } from '../core/model';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -11,11 +12,11 @@ const MAX_QUERY_CHARS = 500;
 const MAX_LIMIT = 500;
 
 const FILTER_VALUES: { [K in keyof SearchFilters]-?: readonly string[] | null } = {
-  sector: ['justice', 'finance', 'construction', 'health', 'agriculture', 'industry', 'interior', 'science', 'other'],
-  level: ['xa', 'tinh', 'trung-uong'],
-  holderKind: ['hdnd', 'ubnd', 'chu-tich-ubnd', 'co-quan-chuyen-mon', 'bo', 'khac'],
-  role: ['quyet-dinh', 'tiep-nhan', 'phoi-hop', 'trach-nhiem', 'bai-bo'],
-  mechanism: ['phan-dinh', 'phan-quyen', 'phan-cap', 'uy-quyen'],
+  sector: SECTOR_IDS,
+  level: LEVELS,
+  holderKind: HOLDER_KINDS,
+  role: ROLES,
+  mechanism: MECHANISMS,
   document: null, // free text, checked for shape only
 };
 

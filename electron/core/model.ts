@@ -158,3 +158,10 @@ export function formatCitation(c: Citation): string {
   const s = parts.join(' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** The allowed values of each enumerated field, from the label maps (one list to keep in step). */
+export const SECTOR_IDS = Object.keys(SECTOR_LABELS) as SectorId[];
+export const LEVELS = Object.keys(LEVEL_LABELS) as Level[];
+export const ROLES = Object.keys(ROLE_LABELS) as Role[];
+export const MECHANISMS = Object.keys(MECHANISM_LABELS) as Mechanism[];
+export const HOLDER_KINDS = Object.keys(HOLDER_KIND_LABELS) as HolderKind[];

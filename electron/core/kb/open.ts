@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import type { RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../../api/contract';
 import { formatCitation, type AuthorityRecord, type DocumentInfo, type Provision } from '../model';
+import { toHit } from '../search/hits';
 import {
   buildSearchIndex,
   loadSearchIndex,
@@ -127,26 +128,9 @@ export class KnowledgeBase {
     };
   }
 
-  /** A hit without search context (related records, bookmarks). */
+  /** A hit without search context (related records, bookmarks): the search's own hit shape, nothing highlighted. */
   hitOf(r: AuthorityRecord): SearchHit {
-    return {
-      id: r.id,
-      title: r.title,
-      holder: r.holder,
-      level: r.level,
-      holderKind: r.holderKind,
-      role: r.role,
-      mechanism: r.mechanism,
-      sector: r.sector,
-      formerHolder: r.formerHolder,
-      citation: r.citation,
-      citationText: formatCitation(r.citation),
-      sourceStatus: r.sourceStatus,
-      score: 0,
-      titleRanges: [],
-      excerpt: null,
-      excerptRanges: [],
-    };
+    return toHit({ record: r, provisionText: null, documentTitle: '' }, 0, { whole: new Set(), prefixes: [] });
   }
 
   recordById(id: string): AuthorityRecord | null {
