@@ -36,6 +36,8 @@ interface ProvisionRow {
   text: string;
 }
 
+const WARM_UP_QUERIES = ['đăng ký', 'cấp giấy phép', 'ủy ban nhân dân cấp xã', 'chủ tịch cấp tỉnh', 'thẩm quyền quyết định'];
+
 export class KnowledgeBase {
   private readonly records = new Map<string, AuthorityRecord>();
   private readonly documents = new Map<string, DocumentInfo>();
@@ -81,6 +83,16 @@ export class KnowledgeBase {
       }
     }
     this.engine = engine ?? buildSearchIndex(docs);
+    this.warmUp();
+  }
+
+  /**
+   * Word postings are compiled on first use; the first keystrokes of the day should not pay for it.
+   * A few searches on the commonest syllables fill those caches; their results are not kept.
+   */
+  private warmUp(): void {
+    for (const q of WARM_UP_QUERIES) runSearch(this.engine, { q, limit: 5 });
+    this.engine.resultCache.clear();
   }
 
   static open(opts: OpenOptions): KnowledgeBase {
