@@ -49,6 +49,8 @@ export interface SearchHit {
   citation: Citation;
   citationText: string;
   sourceStatus: SourceStatus;
+  /** A later act may have changed this provision (see AuthorityRecord.caution). */
+  caution: string | null;
   score: number;
   titleRanges: Ranges;
   /** A short stretch of the clause text around the match, when the text is loaded. */

@@ -80,6 +80,25 @@ export interface AuthorityRecord {
   procedures: string[];
   /** Time limit when the text gives one, as written ("05 ngày làm việc"). */
   timeLimit: string | null;
+  /**
+   * Set at KB build from data/amendments.json when a later act amends the cited provision or its
+   * decree and that act is not loaded: the answer must be checked before it is given.
+   */
+  caution?: string | null;
+}
+
+/** A later act that changes a decree (or one article of it), as far as we know it. */
+export interface Amendment {
+  document: string;
+  /** The amending act, when known. */
+  by: string | null;
+  effective: string | null;
+  /** The article concerned; null when the whole decree may be affected. */
+  article: number | null;
+  /** Whether we checked the amending text itself. */
+  verified: boolean;
+  note: string;
+  source: string;
 }
 
 export interface DocumentInfo {
@@ -93,6 +112,8 @@ export interface DocumentInfo {
   /** Whether the full text was parsed into provisions in this build. */
   textLoaded: boolean;
   records: number;
+  /** Later acts known to amend it (data/amendments.json). */
+  amendments?: Amendment[];
 }
 
 export interface Provision {

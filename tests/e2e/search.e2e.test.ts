@@ -286,6 +286,20 @@ describe('browser mode, search to detail', () => {
     expect(await warning.count()).toBe(0);
   });
 
+  it('marks answers from an amended decree and shows the note on the detail page', async () => {
+    await page.locator('nav a', { hasText: 'Tra cứu' }).click();
+    const input = page.locator('#q');
+    await input.focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('lam so do lan dau');
+    const first = page.locator('#results .result').first();
+    await expect.poll(() => first.locator('[data-test="citation"]').textContent()).toContain('151/2025/NĐ-CP');
+    expect(await first.locator('[data-test="amended"]').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/record\//);
+    expect(await page.locator('[data-test="caution"]').textContent()).toContain('226/2025/NĐ-CP');
+  });
+
   it('raised no console error, no CSP violation and no request off the machine', async () => {
     expect(await cspViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);

@@ -13,6 +13,7 @@ import { extractRegister, type RegisterFile } from '../legal/extract';
 import { loadCorrections } from '../legal/corrections';
 import { loadSecondaryRegister } from '../legal/secondary';
 import { mergeAliases, readAliasEntries } from './aliases';
+import { applyAmendments, readAmendments } from './amendments';
 import { withLeadIns } from './lead-ins';
 import { listSourceFiles, readSourceText } from './source-texts';
 
@@ -98,5 +99,10 @@ export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs>
   for (const r of merged) {
     if (!catalogue.has(r.citation.document)) warn(`Bản ghi ${r.id} trích dẫn văn bản không có trong danh mục: ${r.citation.document}`);
   }
-  return { texts, registers, documents, records: merged.filter((r) => catalogue.has(r.citation.document)), provisions, warnings };
+  const cautioned = applyAmendments(
+    readAmendments(opts.dataDir),
+    merged.filter((r) => catalogue.has(r.citation.document)),
+    documents,
+  );
+  return { texts, registers, documents: cautioned.documents, records: cautioned.records, provisions, warnings };
 }

@@ -169,6 +169,7 @@ export function toHit(doc: SearchDoc, score: number, h: Highlighter): SearchHit 
     citation: r.citation,
     citationText: citationText(r),
     sourceStatus: r.sourceStatus,
+    caution: r.caution ?? null,
     score,
     titleRanges: highlightRanges(r.title, h),
     excerpt,

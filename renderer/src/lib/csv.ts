@@ -14,6 +14,7 @@ const HEADER = [
   'Lĩnh vực',
   'Căn cứ',
   'Tình trạng nguồn',
+  'Lưu ý sửa đổi',
   'Mã bản ghi',
 ];
 
@@ -34,6 +35,7 @@ export function hitsToCsv(hits: readonly SearchHit[]): string {
     SECTOR_LABELS[h.sector] ?? h.sector,
     h.citationText,
     h.sourceStatus === 'second-hand' ? 'Chưa đối chiếu văn bản gốc' : 'Đã đối chiếu văn bản',
+    h.caution ?? '',
     h.id,
   ]);
   return '\uFEFF' + [HEADER, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';

@@ -15,6 +15,7 @@ const base: SearchHit = {
   citation: { document: '120/2025/NĐ-CP', article: 4, clause: 1, point: null, annex: null },
   citationText: 'Khoản 1 Điều 4 Nghị định 120/2025/NĐ-CP',
   sourceStatus: 'second-hand',
+  caution: null,
   score: 1,
   titleRanges: [],
   excerpt: null,

@@ -29,6 +29,7 @@ function hit(id: string): SearchHit {
     citation: { document: '120/2025/NĐ-CP', article: 4, clause: null, point: null, annex: null },
     citationText: 'Điều 4 Nghị định 120/2025/NĐ-CP',
     sourceStatus: 'verified',
+    caution: null,
     score: 1,
     titleRanges: [],
     excerpt: null,
