@@ -22,6 +22,9 @@ export const traCuu = {
   listBookmarks: (args) => request('listBookmarks', args),
   saveBookmark: (args) => request('saveBookmark', args),
   removeBookmark: (args) => request('removeBookmark', args),
+  listHistory: (args) => request('listHistory', args),
+  rememberSearch: (args) => request('rememberSearch', args),
+  clearHistory: (args) => request('clearHistory', args),
 } satisfies ApiClient;
 
 contextBridge.exposeInMainWorld('traCuu', traCuu);

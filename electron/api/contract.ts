@@ -101,6 +101,12 @@ export interface Bookmark {
   hit: SearchHit | null;
 }
 
+export interface HistoryEntry {
+  query: string;
+  lastUsed: string;
+  uses: number;
+}
+
 export interface Api {
   search: { args: SearchArgs; result: SearchResult };
   getRecord: { args: { id: string }; result: RecordDetail | null };
@@ -109,6 +115,9 @@ export interface Api {
   listBookmarks: { args: Record<string, never>; result: Bookmark[] };
   saveBookmark: { args: { recordId: string; note?: string }; result: Bookmark };
   removeBookmark: { args: { recordId: string }; result: { removed: boolean } };
+  listHistory: { args: Record<string, never>; result: HistoryEntry[] };
+  rememberSearch: { args: { q: string }; result: { ok: true } };
+  clearHistory: { args: Record<string, never>; result: { cleared: number } };
 }
 
 export type ApiName = keyof Api;
@@ -137,6 +146,9 @@ export const API_NAMES = [
   'listBookmarks',
   'saveBookmark',
   'removeBookmark',
+  'listHistory',
+  'rememberSearch',
+  'clearHistory',
 ] as const satisfies readonly ApiName[];
 
 // Compile-time check that API_NAMES lists every request of the contract.

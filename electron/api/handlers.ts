@@ -23,5 +23,11 @@ export function createApiHandlers(kb: KnowledgeBase, user: UserDb): ApiHandlers 
       return toBookmark(user.saveBookmark(recordId, note));
     },
     removeBookmark: ({ recordId }) => ({ removed: user.removeBookmark(recordId) }),
+    listHistory: () => user.recentSearches(),
+    rememberSearch: ({ q }) => {
+      user.rememberSearch(q);
+      return { ok: true };
+    },
+    clearHistory: () => ({ cleared: user.clearHistory() }),
   };
 }

@@ -96,6 +96,12 @@ function validateRecordId(raw: unknown): Validation<{ recordId: string }> {
   return { ok: true, value: { recordId: raw.recordId } };
 }
 
+function validateRemember(raw: unknown): Validation<{ q: string }> {
+  if (!isPlainObject(raw) || typeof raw.q !== 'string') return fail('Từ khóa cần lưu phải là một chuỗi ký tự.');
+  if (raw.q.length > MAX_QUERY_CHARS) return fail(`Từ khóa quá dài (tối đa ${MAX_QUERY_CHARS} ký tự).`);
+  return { ok: true, value: { q: raw.q } };
+}
+
 const VALIDATORS: { [K in ApiName]: (raw: unknown) => Validation<Api[K]['args']> } = {
   search: validateSearch,
   getRecord: validateId,
@@ -104,6 +110,9 @@ const VALIDATORS: { [K in ApiName]: (raw: unknown) => Validation<Api[K]['args']>
   listBookmarks: validateEmpty,
   saveBookmark: validateBookmark,
   removeBookmark: validateRecordId,
+  listHistory: validateEmpty,
+  rememberSearch: validateRemember,
+  clearHistory: validateEmpty,
 };
 
 export function isApiName(name: unknown): name is ApiName {

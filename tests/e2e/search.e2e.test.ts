@@ -271,6 +271,22 @@ describe('browser mode, search to detail', () => {
     expect((await saved.first().locator('.result-title').textContent())?.trim()).toBe(title);
   });
 
+  it('keeps a note on a saved record and the recent searches across a reload', async () => {
+    await page.locator('nav a', { hasText: 'Đã lưu' }).click();
+    await page.locator('[data-test="note"] button', { hasText: 'Thêm ghi chú' }).first().click();
+    await page.locator('[data-test="note"] textarea').fill('hỏi về khai sinh cho con');
+    await page.locator('[data-test="note"] button', { hasText: 'Lưu ghi chú' }).click();
+    await page.reload();
+    await page.locator('nav a', { hasText: 'Đã lưu' }).click();
+    await expect.poll(() => page.locator('[data-test="note"]').first().textContent()).toContain('hỏi về khai sinh cho con');
+    await page.locator('nav a', { hasText: 'Tra cứu' }).click();
+    await page.locator('#q').focus();
+    await page.keyboard.press('Escape');
+    const recent = page.locator('[data-test="recent"]');
+    await recent.waitFor();
+    expect(await recent.textContent()).toContain('dang ky khai sinh');
+  });
+
   it('warns when no record holds every word typed, naming the missing words', async () => {
     await page.locator('nav a', { hasText: 'Tra cứu' }).click();
     const input = page.locator('#q');

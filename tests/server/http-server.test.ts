@@ -18,6 +18,9 @@ const handlers: ApiHandlers = {
   listBookmarks: vi.fn(() => []),
   saveBookmark: vi.fn(({ recordId }) => ({ recordId, note: '', createdAt: '', hit: null })),
   removeBookmark: vi.fn(() => ({ removed: false })),
+  listHistory: vi.fn(() => []),
+  rememberSearch: vi.fn(() => ({ ok: true as const })),
+  clearHistory: vi.fn(() => ({ cleared: 0 })),
 };
 
 let server: RunningServer;

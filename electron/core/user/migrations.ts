@@ -9,4 +9,10 @@ export const USER_MIGRATIONS: readonly string[] = [
      note TEXT NOT NULL DEFAULT '',
      created_at TEXT NOT NULL
    );`,
+  // 2: recent searches that led to an opened record, to run again with one click.
+  `CREATE TABLE history (
+     query TEXT PRIMARY KEY,
+     last_used TEXT NOT NULL,
+     uses INTEGER NOT NULL DEFAULT 1
+   );`,
 ];

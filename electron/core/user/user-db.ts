@@ -9,6 +9,14 @@ export interface BookmarkRow {
   createdAt: string;
 }
 
+export interface HistoryRow {
+  query: string;
+  lastUsed: string;
+  uses: number;
+}
+
+const HISTORY_KEPT = 200;
+
 export class UserDb {
   private constructor(private readonly db: Database.Database) {}
 
@@ -40,6 +48,33 @@ export class UserDb {
 
   removeBookmark(recordId: string): boolean {
     return this.db.prepare('DELETE FROM bookmarks WHERE record_id = ?').run(recordId).changes > 0;
+  }
+
+  /** Keeps the most recent searches; older ones fall off so the file stays small. */
+  rememberSearch(query: string, now = new Date()): void {
+    const q = query.trim().replace(/\s+/g, ' ');
+    if (!q) return;
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO history (query, last_used) VALUES (?, ?)
+           ON CONFLICT(query) DO UPDATE SET last_used = excluded.last_used, uses = uses + 1`,
+        )
+        .run(q, now.toISOString());
+      this.db
+        .prepare('DELETE FROM history WHERE query NOT IN (SELECT query FROM history ORDER BY last_used DESC LIMIT ?)')
+        .run(HISTORY_KEPT);
+    })();
+  }
+
+  recentSearches(limit = 20): HistoryRow[] {
+    return this.db
+      .prepare('SELECT query, last_used AS lastUsed, uses FROM history ORDER BY last_used DESC, query LIMIT ?')
+      .all(limit) as HistoryRow[];
+  }
+
+  clearHistory(): number {
+    return this.db.prepare('DELETE FROM history').run().changes;
   }
 
   schemaVersion(): number {

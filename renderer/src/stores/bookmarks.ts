@@ -56,5 +56,18 @@ export const useBookmarksStore = defineStore('bookmarks', () => {
     }
   }
 
-  return { items, loaded, loading, error, busy, isSaved, load, toggle };
+  /** Saves the note of a kept record; true when saved (the draft stays open on failure, nothing is lost). */
+  async function saveNote(recordId: string, note: string): Promise<boolean> {
+    try {
+      const b = await api().saveBookmark({ recordId, note });
+      items.value = items.value.map((x) => (x.recordId === recordId ? b : x));
+      error.value = null;
+      return true;
+    } catch (e) {
+      error.value = errorMessage(e);
+      return false;
+    }
+  }
+
+  return { items, loaded, loading, error, busy, isSaved, load, toggle, saveNote };
 });

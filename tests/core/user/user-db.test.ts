@@ -40,4 +40,34 @@ describe('user database', () => {
     expect(() => migrate(raw)).toThrow(/phiên bản mới hơn/);
     raw.close();
   });
+
+  it('remembers recent searches, most recent first, counted once per query', () => {
+    const db = UserDb.open(tempFile());
+    db.rememberSearch('dang ky  khai sinh ', new Date('2026-01-01T00:00:00Z'));
+    db.rememberSearch('xin phép xây nhà', new Date('2026-01-02T00:00:00Z'));
+    db.rememberSearch('dang ky khai sinh', new Date('2026-01-03T00:00:00Z'));
+    db.rememberSearch('   ');
+    expect(db.recentSearches().map((h) => [h.query, h.uses])).toEqual([
+      ['dang ky khai sinh', 2],
+      ['xin phép xây nhà', 1],
+    ]);
+    expect(db.clearHistory()).toBe(2);
+    expect(db.recentSearches()).toEqual([]);
+    db.close();
+  });
+
+  it('upgrades a version-1 file in place: bookmarks kept, history added', () => {
+    const file = tempFile();
+    const raw = new Database(file);
+    raw.exec(USER_MIGRATIONS[0]!);
+    raw.pragma('user_version = 1');
+    raw.prepare("INSERT INTO bookmarks (record_id, note, created_at) VALUES ('x', 'cũ', '2025-07-01')").run();
+    raw.close();
+    const db = UserDb.open(file);
+    expect(db.schemaVersion()).toBe(USER_MIGRATIONS.length);
+    expect(db.listBookmarks()).toEqual([{ recordId: 'x', note: 'cũ', createdAt: '2025-07-01' }]);
+    db.rememberSearch('khai sinh');
+    expect(db.recentSearches()).toHaveLength(1);
+    db.close();
+  });
 });
