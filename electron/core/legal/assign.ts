@@ -15,13 +15,15 @@ export interface Assignment {
   at: number;
   /** The verb or phrase that assigned it ("thực hiện", "thuộc thẩm quyền"). */
   verb: string;
+  /** Named as the one addressed ("trình X phê duyệt") or owning a power ("thuộc thẩm quyền của X"), not as the subject. */
+  indirect?: boolean;
 }
 
 const AFTER_QUALIFIER = String.raw`^(?:\s*\([^)]*\))?(?:,? (?:nơi|theo|trong|trên|đối với|tại|ở|khi|có|sau|được)\s+[^\s.;:]+[^.;:]{0,90}?,?)??\s*`;
 const DECIDE_VERBS =
   'tiếp nhận, giải quyết|tiếp nhận và giải quyết|trả lời|là cơ quan|có thẩm quyền|thực hiện|quyết định|xem xét, quyết định|ra quyết định|cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|ban hành|phê duyệt|giải quyết|chấp thuận|công nhận|cho phép|xác nhận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giải thể|điều chỉnh|gia hạn|cấp lại|cấp đổi|đình chỉ|tạm đình chỉ|hủy bỏ|quy định(?! tại| của| trong| như| chi tiết| về)|phân bổ|ký|cử|giao';
 const DUTY_VERBS =
-  'có văn bản|công khai|tuyên truyền|tổ chức|hướng dẫn|kiểm tra|lập|trình|thẩm định|rà soát|đánh giá|định kỳ|xem xét|theo dõi|tổng hợp|báo cáo|thông báo|công bố|cập nhật|quản lý|chủ trì|chỉ đạo|bố trí|thanh tra|giám sát';
+  'có tờ trình|có văn bản|công khai|tuyên truyền|tổ chức|hướng dẫn|kiểm tra|lập|(?<!(?:công|quy|tờ|chương|giáo|lộ|tiến) )trình|thẩm định|rà soát|đánh giá|định kỳ|xem xét|theo dõi|tổng hợp|báo cáo|thông báo|công bố|cập nhật|quản lý|chủ trì|chỉ đạo|bố trí|thanh tra|giám sát';
 
 const SUBJECT_VERB = new RegExp(
   `${AFTER_QUALIFIER}(có trách nhiệm|chịu trách nhiệm|${DECIDE_VERBS}|tiếp nhận|phối hợp|${DUTY_VERBS})(?=[\\s,;.:]|$)`,
@@ -80,6 +82,13 @@ function formerOf(mentions: HolderMention[], s: string, assignee: HolderMention)
     )
       return m.holder;
   }
+  // "Nhiệm vụ, quyền hạn của cơ quan quản lý đường bộ cấp huyện", "… của Ban thường vụ huyện ủy": district bodies
+  // outside the holder vocabulary still name whom the task is taken from.
+  const district = /(?:thẩm quyền|nhiệm vụ|quyền hạn)[^;.]{0,120}? của ((?:cơ quan|Ban thường vụ|Văn phòng|Ban)[^;.()]{2,100}?(?:cấp huyện|huyện ủy))(?![\p{L}])/iu.exec(s.slice(0, assignee.start));
+  if (district?.[1]) return district[1];
+  // "Nhiệm vụ, quyền hạn của Chính phủ …" ("của Chính phủ" is no mention: it usually closes an act's title).
+  const gov = /(?:thẩm quyền|nhiệm vụ|quyền hạn)(?: [^,;.]{0,25})? của Chính phủ(?![\p{L}])(?!,? (?:và )?Thủ tướng)/iu.exec(s);
+  if (gov && gov.index < assignee.start && assignee.holder !== 'Chính phủ') return 'Chính phủ';
   return null;
 }
 
@@ -102,6 +111,54 @@ export function roleOfTask(text: string): Role {
   if (/^(?:[a-zđ]\)|\d+\.)?\s*(?:Tiếp nhận)/u.test(text)) return 'tiep-nhan';
   if (/^(?:[a-zđ]\)|\d+\.)?\s*(?:Quyết định|Cấp|Chấp thuận|Cho phép|Thu hồi|Giao|Cho thuê)/u.test(text)) return 'quyet-dinh';
   return 'trach-nhiem';
+}
+
+/**
+ * "không phải (thực hiện việc) báo cáo | đề nghị | trình X xem xét, quyết định": a step the
+ * decree removes. X is the body the task is taken from, never the one that now decides.
+ */
+const NEGATED_STEP = /không phải (?:thực hiện )?(?:việc )?(?:báo cáo|đề nghị|trình|xin ý kiến)[^.;]*$/u;
+
+/** Whether the text just before a holder puts it inside a removed step. */
+function inNegatedStep(pre: string): boolean {
+  return NEGATED_STEP.test(pre);
+}
+
+/** Bodies named in the removed steps of a provision, in order (the former holders of its powers). */
+export function abolishedSteps(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/không phải (?:thực hiện )?(?:việc )?(?:báo cáo|đề nghị|trình|xin ý kiến)[^.;]*/gu)) {
+    for (const h of holderMentions(m[0])) {
+      // Every body the removed step names ("báo cáo Thủ tướng …", "đề nghị Bộ trưởng Bộ Tài chính …"), district ones aside.
+      const l = levelOf(h.holder);
+      if (l === null || l === 'huyen' || out.includes(h.holder)) continue;
+      out.push(h.holder);
+    }
+  }
+  return out;
+}
+
+/**
+ * Role named by the task itself, at the head of "[task] … do X thực hiện":
+ * "Trách nhiệm phối hợp …", "Nhiệm vụ, quyền hạn của Bộ … trong việc cho ý kiến …",
+ * "Thẩm quyền tiếp nhận báo cáo …". "thực hiện" then keeps the task's role.
+ */
+export function taskRoleOf(task: string): Role | null {
+  const t = task.replace(/^\s*(?:\d+\.|[a-zđ]\))\s*/u, '');
+  // "Trách nhiệm phối hợp với Sở Xây dựng …" (but "phối hợp, thực hiện kiểm định …" is the task itself).
+  if (/^Trách nhiệm phối hợp(?!,)\b/u.test(t)) return 'phoi-hop';
+  // "Nhiệm vụ, quyền hạn của Bộ Công Thương trong việc cho ý kiến trước khi cấp …": an opinion, the decision is another's.
+  if (/^(?:Nhiệm vụ, quyền hạn|Nhiệm vụ|Thẩm quyền)(?: của [^.;:]{1,80}?)? (?:trong việc|về) (?:cho|có|tham gia) ý kiến\b/u.test(t)) return 'phoi-hop';
+  // "Nhiệm vụ, quyền hạn của Bộ … về tiếp nhận hồ sơ trình Thủ tướng Chính phủ cấp …": receiving the file another decides on.
+  if (/^(?:Nhiệm vụ, quyền hạn|Nhiệm vụ|Thẩm quyền)(?: của [^.;:]{1,80}?)? về tiếp nhận hồ sơ (?:trình [^.;:]{3,60}? )?cấp,/u.test(t)) return 'tiep-nhan';
+  // "Thẩm quyền tiếp nhận báo cáo …" alone (not "tiếp nhận, giải quyết").
+  if (/^(?:Thẩm quyền|Trách nhiệm) tiếp nhận /u.test(t) && !/;|, |\b(?:giải quyết|quyết định|xác nhận|công nhận|phê duyệt)\b/u.test(t.replace(/ quy định tại .*$/u, '')))
+    return 'tiep-nhan';
+  if (/^(?:Trách nhiệm|Nhiệm vụ)(?: của [^.;:]{1,80}?)? (?:về |trong việc )?chịu trách nhiệm\b/u.test(t)) return 'trach-nhiem';
+  // "Trách nhiệm báo cáo Thủ tướng Chính phủ …", "Nhiệm vụ … của Bộ Công Thương chủ trì, phối hợp … báo cáo Thủ tướng …":
+  // reporting to the one who decides is a duty.
+  if (/^(?:Trách nhiệm|Nhiệm vụ, quyền hạn|Nhiệm vụ)(?: của [^.;:,]{1,60}? chủ trì,? phối hợp với [^.;:]{1,60}?)? báo cáo (?:Thủ tướng|Bộ|Chủ tịch|Ủy ban|Sở)/u.test(t)) return 'trach-nhiem';
+  return null;
 }
 
 export function isAbolition(sentence: string): boolean {
@@ -149,29 +206,50 @@ export function assignmentsIn(s: string): Assignment[] {
     if (last && prev && /^(?:,\s*|\s+và\s+|\s+hoặc\s+|,\s+và\s+)(?:[Cc]ơ quan\s+)?$/u.test(s.slice(prev.end, m.start))) last.push(m);
     else groups.push([m]);
   }
+  const markIndirect = (from: number): void => {
+    for (const a of out.slice(from)) a.indirect = true;
+  };
   const tryGroup = (g: HolderMention[], whole: boolean): boolean => {
     const n0 = out.length;
     const first = g[0];
     const lastM = g[g.length - 1];
     if (!first || !lastM) return false;
     const before = s.slice(Math.max(0, first.start - 60), first.start);
+    // "không phải báo cáo Thủ tướng Chính phủ xem xét, quyết định": a removed step names no holder.
+    if (inNegatedStep(s.slice(0, first.start))) return false;
     const after = s.slice(lastM.end, lastM.end + 160);
     const pushAll = (role: Role, verb: string): void => g.forEach((m) => push(m, role, verb));
     if (/\bdo (?:[Cc]ơ quan )?$/u.test(before)) {
       // "X có trách nhiệm … đối với dự án do Y quyết định đầu tư": once a subject is assigned, a later "do Y …" only describes.
       if (out.some((a) => a.at < first.start && !a.verb.startsWith('do …'))) return false;
+      // "dự án do Thủ tướng Chính phủ quyết định đầu tư", "văn bản … do Bộ trưởng … ban hành": a description, not an assignment.
+      if (/^\s+(?:quyết định|phê duyệt|quyết định chủ trương|chấp thuận chủ trương) đầu tư/u.test(after)) return false;
+      if (/văn bản[^,;.]{0,60}\bdo (?:[Cc]ơ quan )?$/u.test(before) && /^\s+ban hành/u.test(after)) return false;
       const v = DO_THUC_HIEN.exec(after) ?? DO_VERB.exec(after);
-      if (v?.[1]) pushAll(v[1] === 'tiếp nhận' ? 'tiep-nhan' : v[1] === 'chịu trách nhiệm' ? 'trach-nhiem' : 'quyet-dinh', `do … ${v[1]}`);
+      if (v?.[1]) {
+        const byVerb: Role = v[1] === 'tiếp nhận' ? 'tiep-nhan' : v[1] === 'chịu trách nhiệm' ? 'trach-nhiem' : 'quyet-dinh';
+        // "Trách nhiệm phối hợp … do X thực hiện": "thực hiện" carries the task, not a decision.
+        const byTask = /thực hiện$/u.test(v[1]) ? taskRoleOf(s.slice(0, first.start)) : null;
+        pushAll(byTask ?? byVerb, `do … ${v[1]}`);
+      }
       return out.length > n0;
     }
+    // "Trường hợp thuộc thẩm quyền của Ủy ban nhân dân cấp tỉnh … trước ngày 01 tháng 7 năm 2025 thì nay Chủ tịch … giải quyết":
+    // a condition naming the old holder; the subject after "thì nay" is the one assigned.
+    if (/thuộc (?:thẩm quyền|quyền)[^.;]{0,30}? của $/u.test(before) && (/\bTrường hợp\s+(?:[^,.;]{0,40}\s)?thuộc (?:thẩm quyền|quyền)[^.;]{0,30}? của $/u.test(before) || /^[^.;]{0,80}?\btrước ngày \d/u.test(after)) && /^[^.;]{0,160}?\bthì (?:nay )?(?:Chủ tịch|Ủy ban|Sở|Bộ|Hội đồng|[Cc]ơ quan)/u.test(after))
+      return false;
     if (/thuộc (?:thẩm quyền|quyền)(?: quyết định| giải quyết| xem xét, quyết định)?(?: của)? $/u.test(before)) {
       pushAll('quyet-dinh', 'thuộc thẩm quyền');
+      markIndirect(n0);
       return out.length > n0;
     }
     if (/thuộc trách nhiệm(?: của)? $/u.test(before)) {
       pushAll('trach-nhiem', 'thuộc trách nhiệm');
       return out.length > n0;
     }
+    // "… mà không thuộc trường hợp chuyển giao cho Sở Tài chính", "khi phân quyền, phân cấp cho …": an exception or a condition.
+    if (/(?:không thuộc trường hợp|trừ trường hợp|\bkhi)\s[^.;:]{0,40}$/u.test(before) && /(?:chuyển giao|giao lại|phân quyền|phân cấp|ủy quyền|uỷ quyền)(?: tương ứng)? (?:cho|về|sang) $/u.test(before))
+      return false;
     if (/(chuyển giao|giao lại)(?: tương ứng)? (?:cho|về|sang) $/u.test(before)) {
       pushAll('quyet-dinh', 'chuyển giao cho');
       // "… của A cấp huyện, B cấp huyện … chuyển giao tương ứng cho A cấp xã, B cấp xã": pair them in order.
@@ -192,7 +270,12 @@ export function assignmentsIn(s: string): Assignment[] {
     // "… trình Chủ tịch Ủy ban nhân dân cấp tỉnh xem xét, quyết định …": the one addressed decides.
     const addressed = /(?:trình|đề nghị) $/u.test(before) ? DECIDES_AFTER.exec(after) : null;
     if (addressed?.[1]) {
+      // "Nhiệm vụ … về tiếp nhận hồ sơ trình Thủ tướng Chính phủ cấp … do Ủy ban nhân dân cấp tỉnh thực hiện":
+      // the whole task, submission included, is the "do" agent's; the one addressed is no holder here.
+      const agent = /\bdo (?:[Cc]ơ quan )?([^.;]{3,90}?) (?:chủ trì, )?(?:tổ chức )?thực hiện/u.exec(s.slice(lastM.end));
+      if (agent?.[1] && holderMentions(agent[1]).some((m) => levelOf(m.holder) !== null && levelOf(m.holder) !== 'huyen')) return false;
       pushAll('quyet-dinh', addressed[1]);
+      markIndirect(n0);
       return out.length > n0;
     }
     const pre = s.slice(0, first.start);
@@ -213,14 +296,31 @@ export function assignmentsIn(s: string): Assignment[] {
     const then = THEN_DECIDES.exec(rest.slice(v.index + v[0].length));
     // "thẩm định, trình Chủ tịch … quyết định": the decision belongs to the one addressed, not the subject.
     let verb = v[1];
-    if (role === 'trach-nhiem' && then && !/(trình|đề nghị|báo cáo|gửi|cho|của|tham mưu|giúp)\s/u.test(then[0])) {
+    // "kiểm tra, xác nhận … gửi Sở Nội vụ": certifying for a higher body is a duty, the decision is that body's.
+    const tail = then ? s.slice(lastM.end).replace(/^\)/u, '').slice(v.index + v[0].length + then.index + then[0].length) : '';
+    const forward = /(?:^|[\s,])(?:gửi|trình|đề nghị|báo cáo)\s+(?:về\s+|lên\s+|đến\s+)?(?:Sở|Ủy ban|Chủ tịch|Bộ|Thủ tướng|Cục)\s/u.test(tail);
+    if (role === 'trach-nhiem' && then && !(forward && then[1] === 'xác nhận') && !/(trình|đề nghị|báo cáo|gửi|cho|của|tham mưu|giúp)\s/u.test(then[0])) {
       role = 'quyet-dinh';
       verb = then[1] ?? verb;
     }
+    // "X thực hiện việc tiếp nhận Quyết định …": receiving, not deciding.
+    if (verb === 'thực hiện' && /^\s*việc tiếp nhận(?!,? (?:và )?(?:giải quyết|xử lý))/u.test(rest.slice(v.index + v[0].length))) role = 'tiep-nhan';
     pushAll(role, verb);
-  return out.length > n0;
+    return out.length > n0;
   };
   for (const g of groups) {
+    const lead = s.slice(Math.max(0, g[0]!.start - 40), g[0]!.start);
+    if (/phối hợp với (?:các )?$/u.test(lead)) {
+      // "do X chủ trì, phối hợp với A, B thực hiện": X leads, A and B coordinate; never the deciders.
+      if (/chủ trì,? phối hợp với (?:các )?$/u.test(lead) && out.some((a) => a.verb.startsWith('do …') && a.at < g[0]!.start))
+        g.forEach((m) => {
+          push(m, 'phoi-hop', 'phối hợp với');
+          // A coordinator takes over no one's power.
+          const rec = out.find((a) => a.at === m.start);
+          if (rec) rec.formerHolder = null;
+        });
+      continue;
+    }
     // "… tờ trình của Sở Xây dựng, Ủy ban nhân dân cấp tỉnh có trách nhiệm …": a comma does not always join holders.
     for (let i = 0; i < g.length; i++) {
       if (tryGroup(g.slice(i), i === 0)) break;

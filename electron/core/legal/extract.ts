@@ -7,10 +7,10 @@
  */
 import type { AuthorityRecord, Citation, Mechanism, Role } from '../model';
 import { formatCitation } from '../model';
-import { type Assignment, assignmentsIn, holderOnlyLeadIn, roleOfTask } from './assign';
+import { type Assignment, abolishedSteps, assignmentsIn, holderOnlyLeadIn, roleOfTask } from './assign';
 import type { CatalogueEntry } from './catalogue';
 import { holderMentions, holderSlug, kindOf, levelOf } from './holders';
-import { type LegalNode, type ParsedDecree, citationKey, findProvision, fullText } from './structure';
+import { type LegalNode, type ParsedDecree, citationKey, contextOf, findProvision, fullText } from './structure';
 import { refersTo, taskTitle, timeLimit, TITLE_MAX } from './titles';
 import { capitalize, clip, matchForm, sentenceCase, sentences } from './text';
 import { fold } from '../text/normalize';
@@ -40,8 +40,9 @@ export interface RegisterFile {
 export const AUTHORITY_RE =
   /thuộc thẩm quyền|có thẩm quyền|thực hiện thẩm quyền|thuộc trách nhiệm|có trách nhiệm|chuyển giao|không thực hiện|\bdo [^.;]{1,90}? thực hiện|thực hiện nhiệm vụ|là cơ quan giải quyết|phân quyền, phân cấp cho|phân quyền cho|phân cấp cho/u;
 
+/** A general article is known by how its heading begins: "Thẩm quyền quản lý, tổ chức thực hiện …" assigns. */
 const GENERAL_ARTICLE =
-  /phạm vi điều chỉnh|đối tượng áp dụng|nguyên tắc|giải thích từ ngữ|hiệu lực|trách nhiệm thi hành|tổ chức thực hiện|phí, lệ phí|điều khoản thi hành|chuyển tiếp/iu;
+  /^(?:Về |Quy định |Điều khoản )?(?:phạm vi điều chỉnh|đối tượng áp dụng|nguyên tắc|giải thích từ ngữ|hiệu lực|trách nhiệm thi hành|tổ chức thực hiện|phí, lệ phí|điều khoản thi hành|chuyển tiếp|thi hành)/iu;
 /** Transitional articles do assign (pending files go to the commune), so they are not "general". */
 const TRANSITIONAL_ARTICLE = /chuyển tiếp/iu;
 
@@ -144,11 +145,19 @@ function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string | null
   let { a } = f;
   const duty = titleFrom && a.role === 'quyet-dinh' ? DUTY_POINT.exec(titleFrom) : null;
   if (duty?.[1]) a = { ...a, role: /phối hợp|tham gia|ý kiến/iu.test(duty[1]) ? 'phoi-hop' : 'trach-nhiem' };
+  // Under "Trách nhiệm của Ủy ban nhân dân cấp xã …", "X thực hiện nhiệm vụ …" is a duty, not a power to decide.
+  if (a.role === 'quyet-dinh' && /^(?:thực hiện|thực hiện nhiệm vụ)$/u.test(a.verb) && /^Trách nhiệm của\s/u.test(article?.heading ?? '') && (article?.heading ?? '').includes(a.holder))
+    a = { ...a, role: 'trach-nhiem' };
   const level = levelOf(a.holder);
   if (level === null || level === 'huyen') return;
   const id = recordId(node.citation, a.holder, a.role);
   const titleSentence = titleFrom ?? f.sentence;
   let title = taskTitle(titleSentence, titleFrom ? null : a.holder, titleFrom ? -1 : a.at, titleFrom ? null : a.verb, article?.heading ?? node.heading);
+  // "do X chủ trì, phối hợp với A, B thực hiện": A and B share X's task, as coordinators.
+  if (a.verb === 'phối hợp với') {
+    const task = taskTitle(titleSentence, null, -1, null, article?.heading ?? node.heading);
+    title = clip(`Phối hợp thực hiện: ${task.charAt(0).toLowerCase()}${task.slice(1)}`, TITLE_MAX);
+  }
   const text = matchForm(fullText(node));
   const refs = refersTo(`${titleFrom ?? ''} ${f.sentence}`);
   // "Thực hiện trách nhiệm quy định tại …" says nothing without its reference.
@@ -164,7 +173,9 @@ function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string | null
     for (const r of refersTo(f.sentence)) if (!prev.refersTo.includes(r)) prev.refersTo.push(r);
     return;
   }
-  const former = a.formerHolder;
+  // "… không phải báo cáo Bộ trưởng Bộ Tài chính xem xét, quyết định": the removed step's body held the power before.
+  const removed = abolishedSteps(text).filter((h) => h !== a.holder);
+  const former = a.formerHolder ?? (removed.length > 0 ? removed.join(', ') : null) ?? giverOf(article?.heading ?? null, `${text} ${f.sentence}`, a.holder);
   ctx.records.set(id, {
     id,
     title,
@@ -188,6 +199,21 @@ function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string | null
   ctx.covered.add(citationKey(node.citation));
 }
 
+/**
+ * "Điều 9. Thẩm quyền của Ủy ban nhân dân cấp tỉnh phân quyền, phân cấp cho Chủ tịch …": the heading names who gave
+ * the power. With several givers ("của Chính phủ, Thủ tướng Chính phủ"), the one the provision itself names.
+ */
+function giverOf(heading: string | null, text: string, holder: string): string | null {
+  const m = /^(?:Thẩm quyền|Nhiệm vụ, quyền hạn|Nhiệm vụ|Quyền hạn) của (.+?) (?:phân quyền, phân cấp|phân quyền|phân cấp|chuyển giao|ủy quyền)(?: tương ứng)? cho /u.exec(matchForm(heading ?? ''));
+  if (!m?.[1]) return null;
+  const givers = [...new Set(holderMentions(m[1]).map((x) => x.holder))].filter((h) => h !== holder);
+  if (givers.length === 1) return givers[0] ?? null;
+  // "Chính phủ" inside "Thủ tướng Chính phủ" is not the Government.
+  const at = (g: string): number => text.search(new RegExp(`(?<!Thủ tướng )${g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u'));
+  const named = givers.map((g) => ({ g, i: at(g) })).filter((x) => x.i >= 0).sort((x, y) => x.i - y.i);
+  return named[0]?.g ?? null;
+}
+
 /** Heading like "Thẩm quyền của … chuyển giao cho Chủ tịch Ủy ban nhân dân cấp xã": a lead-in for the article. */
 function headingAssignments(article: LegalNode): Found[] {
   const h = article.heading ?? '';
@@ -196,18 +222,26 @@ function headingAssignments(article: LegalNode): Found[] {
 }
 
 const LEAD_IN_END = /:\s*$/u;
+const EXCEPTION_LEAD_IN = /\btrừ (?:các )?trường hợp(?: sau| sau đây| quy định sau)?\s*:$/u;
+const OWN_SUBJECT =
+  /^(?:[a-zđ]\)\s*|\d+\.\s*)?(?:(?:Khi|Trong thời hạn|Trường hợp|Sau khi|Trước khi)[^,]{0,160},\s*(?:kể từ [^,]{0,80},\s*)?)?(?:[Cc]hủ đầu tư|[Tt]ổ chức, cá nhân|[Cc]á nhân|[Nn]gười đề nghị|[Nn]gười sử dụng đất|[Dd]oanh nghiệp|[Nn]hà đầu tư|[Tt]hương nhân|[Hh]ộ gia đình|[Cc]ơ quan, tổ chức (?:có thẩm quyền|có liên quan|liên quan))(?: [^,.;:]{0,60}?)? (?:có trách nhiệm|nộp|gửi|phải|đề nghị)\s/u;
 const CATCH_ALL = /^(?:[a-zđ]\)|\d+\.)?\s*(?:Thực hiện|Các) (?:các )?(?:nhiệm vụ|trách nhiệm|quyền hạn)(?:, quyền hạn)? khác/u;
 
 function visit(ctx: Ctx, node: LegalNode, article: LegalNode, inherited: Found[], leadTask: string | null = null): void {
   let own = findAll(node.ownText);
+  // "b) Ký xác nhận … thuộc thẩm quyền của Ủy ban nhân dân cấp xã", "g) Kiểm tra hồ sơ trình Ủy ban nhân dân cấp xã phê duyệt":
+  // a point without its own subject belongs to its lead-in's holder; bodies named inside it are objects.
+  if (inherited.length > 0 && own.length > 0 && own.every((f) => f.a.indirect)) own = [];
   // A point that names its lead-in's holder again keeps its own verb but the lead-in's former holder.
   if (inherited.length > 0 && own.length > 0 && own.every((f) => inherited.some((i) => i.a.holder === f.a.holder)))
     own = own.map((f) =>
       f.a.formerHolder ? f : { ...f, a: { ...f.a, formerHolder: inherited.find((i) => i.a.holder === f.a.holder)?.a.formerHolder ?? null } },
     );
   const isLeadIn = node.children.length > 0 && LEAD_IN_END.test(node.ownText.trim());
+  // "…, trừ các trường hợp sau:": the points are exceptions, the clause's holder does not hold them.
+  const exceptions = isLeadIn && EXCEPTION_LEAD_IN.test(matchForm(node.ownText).trim());
   if (own.length > 0) {
-    if (isLeadIn) {
+    if (isLeadIn && !exceptions) {
       // "… do Sở Nội vụ thực hiện như sau:" — each point is a task of that holder.
       const before = ctx.records.size;
       const f0 = own[0]!;
@@ -218,11 +252,13 @@ function visit(ctx: Ctx, node: LegalNode, article: LegalNode, inherited: Found[]
       return;
     }
     for (const f of own) addRecord(ctx, node, f, null, article, leadTask);
-    for (const c of node.children) visit(ctx, c, article, []);
+    if (!exceptions) for (const c of node.children) visit(ctx, c, article, []);
     return;
   }
   // "Thực hiện nhiệm vụ khác theo quy định của pháp luật": a catch-all, not a task of its own.
   if (inherited.length > 0 && CATCH_ALL.test(matchForm(node.ownText))) return;
+  // "a) Khi lập dự án …, chủ đầu tư dự án có trách nhiệm lập …": a point with a subject of its own (not a body) is no task of the lead-in's holder.
+  if (inherited.length > 0 && node.kind !== 'article' && OWN_SUBJECT.test(matchForm(node.ownText))) return;
   if (inherited.length > 0 && node.kind !== 'article') {
     const before = ctx.records.size;
     if (node.children.length > 0 && isLeadIn) for (const c of node.children) visit(ctx, c, article, inherited);
@@ -240,7 +276,8 @@ function visit(ctx: Ctx, node: LegalNode, article: LegalNode, inherited: Found[]
     const before = ctx.records.size;
     for (const c of node.children) {
       const text = matchForm(c.ownText);
-      if (CATCH_ALL.test(text) || findAll(c.ownText).length > 0) {
+      // A point naming bodies only as objects ("Xem xét đề nghị Chủ tịch … cấp tỉnh quyết định …") is still the lead-in holder's.
+      if (CATCH_ALL.test(text) || findAll(c.ownText).some((f) => !f.a.indirect)) {
         visit(ctx, c, article, []);
         continue;
       }
@@ -290,6 +327,9 @@ function autoReason(node: LegalNode, article: LegalNode | null, parent: LegalNod
   const doX = /\bdo ([^.;]{3,90}?) (?:chủ trì, )?(?:tổ chức )?thực hiện/u.exec(text);
   if (levelled.length === 0 && doX?.[1])
     return `Chưa xác định cấp: chủ thể "${clip(doX[1], 80)}" không gắn với một cấp chính quyền (xã/tỉnh/trung ương)`;
+  if (parent && EXCEPTION_LEAD_IN.test(parentText.trim()))
+    return 'Trường hợp ngoại lệ của lời dẫn ("trừ các trường hợp sau"); không giao thẩm quyền cho cơ quan được nêu';
+  if (OWN_SUBJECT.test(text)) return 'Bước thủ tục của chủ đầu tư, tổ chức, cá nhân; không giao thẩm quyền cho cơ quan nhà nước';
   return null;
 }
 
@@ -472,7 +512,11 @@ function applyCorrections(ctx: Ctx, corrections: Correction[]): string[] {
       }
     } else if (c.action === 'drop') {
       if (hits.length === 0) problems.push(`Hiệu chỉnh "drop" không khớp bản ghi nào: ${c.citation} ${c.holder ?? ''}`);
-      for (const r of hits) ctx.records.delete(r.id);
+      for (const r of hits) {
+        ctx.records.delete(r.id);
+        // A dropped annex procedure leaves no dangling link in the powers it implemented.
+        for (const o of ctx.records.values()) o.procedures = o.procedures.filter((id) => id !== r.id);
+      }
       ctx.excluded.set(`${citationKey(provision.citation)}|drop|${c.holder ?? ''}`, {
         citation: provision.citation,
         reason: c.reason ?? 'Loại theo hiệu chỉnh',
@@ -485,7 +529,8 @@ function applyCorrections(ctx: Ctx, corrections: Correction[]): string[] {
         problems.push(`Hiệu chỉnh "add" có chủ thể không xác định cấp: ${c.holder}`);
         continue;
       }
-      const context = matchForm(`${provision.heading ?? ''}\n${provision.text}`);
+      // The holder may stand in the provision or in its lead-ins ("3. Sở Nội vụ có trách nhiệm:" above a point).
+      const context = matchForm(contextOf(ctx.parsed, provision.citation) ?? `${provision.heading ?? ''}\n${provision.text}`);
       if (!context.includes(c.holder)) {
         problems.push(`Hiệu chỉnh "add": "${c.holder}" không có trong ${c.citation}`);
         continue;

@@ -48,7 +48,8 @@ export function matchForm(text: string): string {
 /** Sentences of a provision; ";" is kept inside a sentence because a holder at the end governs all parts. */
 export function sentences(text: string): string[] {
   return text
-    .split(/\n+|(?<=[.:])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])/u)
+    // "… tại khoản 1 Điều 14. Điều 43 Nghị định số 67/2013/NĐ-CP" (a typo for a comma) is one citation, not two sentences.
+    .split(/\n+|(?<=[.:])(?<!Điều \d{1,3}\.)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])/u)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
@@ -97,7 +98,8 @@ export function clip(s: string, max: number): string {
   if (t.length <= max) return t;
   const cut = t.slice(0, max - 1);
   const sp = cut.lastIndexOf(' ');
-  return `${(sp > max / 2 ? cut.slice(0, sp) : cut).replace(/[,;:\s]+$/u, '')}…`;
+  // Never mid-word: a word longer than the room left is dropped whole (unless it is the only word).
+  return `${(sp > 0 ? cut.slice(0, sp) : cut).replace(/[,;:\s]+$/u, '')}…`;
 }
 
 export function capitalize(s: string): string {

@@ -12,7 +12,7 @@ const TASK_END =
   /\s(?:được |đã được |như )?quy định (?:tại|trong)\b|\stheo quy định\b|\s\(sau đây|\sthuộc (?:thẩm quyền|trách nhiệm)|,?\sdo (?:Ủy ban|Chủ tịch|Sở|Bộ|Thủ tướng|cơ quan|Hội đồng|Công an)|\schuyển giao cho|\stại (?:điểm|khoản|Điều) |\s(?:và|;)\s*$/u;
 const LEADING_LABEL = /^(?:[a-zđ]\)|\d+\.|[IVXLC]+\.)\s*/u;
 const LEADING_FILLER =
-  /^(?:Việc|Các nhiệm vụ|Nhiệm vụ, quyền hạn, thẩm quyền|Nhiệm vụ, thẩm quyền|Nhiệm vụ, quyền hạn|Trách nhiệm|Nhiệm vụ|Quyền hạn|Thẩm quyền)(?: của (?:(?:Ủy ban nhân dân|Chủ tịch Ủy ban nhân dân|Hội đồng nhân dân)(?:, Chủ tịch Ủy ban nhân dân)? cấp (?:huyện|xã|tỉnh)(?:, (?:Chủ tịch )?Ủy ban nhân dân cấp (?:huyện|xã|tỉnh))*|Thủ tướng Chính phủ|Bộ, cơ quan ngang bộ(?: có thẩm quyền quản lý)?|Bộ trưởng Bộ [^,;]{2,40}?|Bộ [^,;]{2,40}?|[^,;]{3,60}?)(?= (?:về|trong|quyết định|thực hiện|đối với|phê duyệt|cấp(?! huyện| xã| tỉnh)|giao|cho|ban hành|xem xét|tổ chức|quy định|thẩm định|theo|chủ trì|chấp thuận))(?: về| trong việc| trong| đối với)?)?\s+/u;
+  /^(?:Việc|Các nhiệm vụ|Nhiệm vụ, quyền hạn, thẩm quyền|Thẩm quyền, nhiệm vụ, quyền hạn|Thẩm quyền, nhiệm vụ|Nhiệm vụ, thẩm quyền|Nhiệm vụ,? quyền hạn|Trách nhiệm|Nhiệm vụ|Quyền hạn|Thẩm quyền)(?: của (?:(?:Ủy ban nhân dân|Chủ tịch Ủy ban nhân dân|Hội đồng nhân dân)(?:, Chủ tịch Ủy ban nhân dân)? cấp (?:huyện|xã|tỉnh)(?:, (?:Chủ tịch )?Ủy ban nhân dân cấp (?:huyện|xã|tỉnh))*|Thủ tướng Chính phủ|Bộ, cơ quan ngang bộ(?: có thẩm quyền quản lý)?|Bộ trưởng Bộ [^,;]{2,40}?|Bộ [^,;]{2,40}?|[^,;]{3,60}?)(?= (?:về|trong|quyết định|thực hiện|đối với|phê duyệt|cấp(?! huyện| xã| tỉnh)|giao|cho|ban hành|xem xét|tổ chức|quy định|thẩm định|theo|chủ trì|chấp thuận))(?: về| trong việc| trong| đối với)?)?\s+/u;
 
 function tidy(task: string): string {
   return task
@@ -93,7 +93,8 @@ export function refersTo(text: string): string[] {
     if (inner >= 0) loc = loc.slice(inner + ' quy định tại '.length);
     const act = (m[2] ?? '').trim();
     if (/Nghị định này/u.test(act)) continue;
-    const ref = clip(`${loc} ${act}`.replace(/\s+/g, ' '), 110);
+    // "khoản 1 Điều 14. Điều 43" (a full stop typed for a comma) cites both.
+    const ref = clip(`${loc} ${act}`.replace(/\s+/g, ' ').replace(/(Điều \d{1,3})\. (?=Điều \d)/gu, '$1, '), 110);
     if (!out.includes(ref)) out.push(ref);
   }
   return out;
@@ -104,7 +105,9 @@ const TIME_RE = /(\d{1,3}) (ngày làm việc|ngày|tháng)(?= kể từ|,| sau|
 /** Time limit as written, when the text gives one ("05 ngày làm việc"). */
 export function timeLimit(text: string): string | null {
   const i = text.search(/(?:thời hạn|trong thời gian|trong vòng|trong thời hạn)/iu);
-  if (i < 0) return null;
-  const m = TIME_RE.exec(text.slice(i, i + 200));
-  return m ? `${m[1]} ${m[2]}` : null;
+  const m = i >= 0 ? TIME_RE.exec(text.slice(i, i + 200)) : null;
+  if (m) return `${m[1]} ${m[2]}`;
+  // "Chậm nhất vào ngày 30 tháng 12 hàng năm", "Chậm nhất sau 10 ngày kể từ khi nhận hồ sơ": a deadline without "thời hạn".
+  const d = /(?:Chậm nhất|chậm nhất)(?: là| vào)? (?:ngày \d{1,2} tháng \d{1,2}(?: hằng năm| hàng năm| năm \d{4})?|sau \d+ ngày(?: làm việc)? kể từ (?:ngày|khi) [^,.;]{3,50})/u.exec(text);
+  return d ? capitalize(d[0]) : null;
 }
