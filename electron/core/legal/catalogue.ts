@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { DocumentInfo, DocumentKind, SectorId, Validity } from '../model';
+import { SECTOR_IDS, type DocumentInfo, type DocumentKind, type SectorId, type Validity } from '../model';
 
 export interface CatalogueEntry {
   number: string;
@@ -28,7 +28,6 @@ export interface CatalogueEntry {
   flags: string[];
 }
 
-const SECTORS: SectorId[] = ['justice', 'finance', 'construction', 'health', 'agriculture', 'industry', 'interior', 'science', 'other'];
 const KINDS: DocumentKind[] = ['phan-dinh', 'phan-quyen-phan-cap', 'both'];
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -40,7 +39,7 @@ export function validateCatalogueEntry(e: unknown): string[] {
   const num = typeof o.number === 'string' ? o.number : '?';
   if (typeof o.number !== 'string' || !/^\d+\/\d{4}\/NĐ-CP$/u.test(o.number)) errs.push(`Số hiệu không hợp lệ: ${String(o.number)}`);
   if (typeof o.title !== 'string' || o.title.length === 0) errs.push(`${num}: thiếu tên văn bản`);
-  if (!SECTORS.includes(o.sector as SectorId)) errs.push(`${num}: lĩnh vực không hợp lệ: ${String(o.sector)}`);
+  if (!SECTOR_IDS.includes(o.sector as SectorId)) errs.push(`${num}: lĩnh vực không hợp lệ: ${String(o.sector)}`);
   if (!KINDS.includes(o.kind as DocumentKind)) errs.push(`${num}: loại văn bản không hợp lệ: ${String(o.kind)}`);
   for (const k of ['issued', 'effective', 'expires'] as const) {
     const v = o[k];

@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../electron/api/contract';
 import { hitsToCsv } from '../../../renderer/src/lib/csv';
+import { sampleHit } from '../sample-hit';
 
-const base: SearchHit = {
-  id: 'r1',
+const base: SearchHit = sampleHit({
   title: 'Đăng ký khai sinh, "có yếu tố" nước ngoài',
-  holder: 'Ủy ban nhân dân cấp xã',
-  level: 'xa',
-  holderKind: 'ubnd',
-  role: 'quyet-dinh',
-  mechanism: 'phan-dinh',
-  sector: 'justice',
   formerHolder: 'Ủy ban nhân dân cấp huyện',
   citation: { document: '120/2025/NĐ-CP', article: 4, clause: 1, point: null, annex: null },
   citationText: 'Khoản 1 Điều 4 Nghị định 120/2025/NĐ-CP',
   sourceStatus: 'second-hand',
-  caution: null,
-  score: 1,
-  titleRanges: [],
-  excerpt: null,
-  excerptRanges: [],
-};
+});
 
 describe('hitsToCsv', () => {
   it('writes a BOM, a Vietnamese header, labels instead of codes, and quotes cells with commas or quotes', () => {

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient, SearchArgs, SearchHit, SearchResult } from '../../../electron/api/contract';
 import { setApiClient } from '../../../renderer/src/api/client';
 import { useSearchStore } from '../../../renderer/src/stores/search';
+import { sampleHit } from '../sample-hit';
 
 interface Pending {
   args: SearchArgs;
@@ -16,25 +17,7 @@ interface Pending {
 }
 
 function hit(id: string): SearchHit {
-  return {
-    id,
-    title: `việc ${id}`,
-    holder: 'Ủy ban nhân dân cấp xã',
-    level: 'xa',
-    holderKind: 'ubnd',
-    role: 'quyet-dinh',
-    mechanism: 'phan-dinh',
-    sector: 'justice',
-    formerHolder: null,
-    citation: { document: '120/2025/NĐ-CP', article: 4, clause: null, point: null, annex: null },
-    citationText: 'Điều 4 Nghị định 120/2025/NĐ-CP',
-    sourceStatus: 'verified',
-    caution: null,
-    score: 1,
-    titleRanges: [],
-    excerpt: null,
-    excerptRanges: [],
-  };
+  return sampleHit({ id, title: `việc ${id}` });
 }
 
 function answer(q: string, ids: string[]): SearchResult {
