@@ -159,9 +159,12 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
     // Say plainly which typed words the best answer lacks: an answer for a neighbouring task is a wrong authority.
     const shown = (t: { exact: string | null; fold: string }) => t.exact ?? t.fold;
     const best = ids[0];
+    // Only words the user typed: the expansion of an abbreviation ("sổ đỏ" → "quyền sử dụng đất") is ours, not theirs.
     const missing = [
-      ...found.filter((f) => f.posting.ids.length === 0).map((f) => shown(f.term)),
-      ...(usedOr && best !== undefined ? known.filter((f) => !f.posting.ids.includes(best)).map((f) => shown(f.term)) : []),
+      ...found.filter((f) => f.posting.ids.length === 0 && !f.term.expanded).map((f) => shown(f.term)),
+      ...(usedOr && best !== undefined
+        ? known.filter((f) => !f.term.expanded && !f.posting.ids.includes(best)).map((f) => shown(f.term))
+        : []),
     ];
     return {
       ids,

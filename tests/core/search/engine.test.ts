@@ -276,6 +276,14 @@ describe('near misses are said, never passed off as answers', () => {
     expect(r.hits[0]?.citation).toMatchObject({ document: '120/2025/NĐ-CP', article: 4 });
   });
 
+  it('names only words the user typed, never the expansion of an abbreviation', () => {
+    // Justice has no land records: the near misses lack words, and "sổ đỏ" is expanded behind the scenes.
+    const r = f.search('lam so do lan dau', { limit: 5, filters: { sector: ['justice'] } });
+    expect(r.hits.length).toBeGreaterThan(0);
+    expect(r.missingWords.length).toBeGreaterThan(0);
+    for (const w of r.missingWords) expect(fold('lam so do lan dau').split(' ')).toContain(fold(w));
+  });
+
   it('lists nothing missing when the best hit holds every word', () => {
     expect(run('đăng ký khai sinh').missingWords).toEqual([]);
   });
