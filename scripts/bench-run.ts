@@ -161,13 +161,16 @@ function quality(questions: Question[], searchIds: (q: string) => number[], docs
   );
 }
 
-/** Exported for the launcher, which times the same path unbundled under tsx. */
-export function benchQueries(): { docs: SearchDoc[]; queries: string[] } {
-  const register = registerCorpus();
+/** The corpus and queries of one bench run; exported for the launcher, which times the same path unbundled under tsx. */
+export async function benchQueries(): Promise<{ docs: SearchDoc[]; queries: string[]; questions: Question[]; corpusName: string }> {
+  const register = await registerCorpus();
   const thin = register.docs.length < 100;
   const docs = thin ? paragraphCorpus() : register.docs;
+  const corpusName = thin
+    ? `paragraph corpus (register thin: ${register.docs.length} records)`
+    : `register: ${docs.length} records, ${register.withText} with provision text parsed from the decree texts`;
   const questions = readQuestions().filter((q) => thin || register.documents.has(q.expect.document));
-  return { docs, queries: questions.flatMap((q) => typingPrefixes(q.q)) };
+  return { docs, questions, corpusName, queries: questions.flatMap((q) => typingPrefixes(q.q)) };
 }
 
 export function timeOurs(docs: SearchDoc[], queries: string[]): Timing {
@@ -176,15 +179,8 @@ export function timeOurs(docs: SearchDoc[], queries: string[]): Timing {
   return measure(queries, (q) => runSearch(engine, { q, limit: LIMIT }));
 }
 
-export function main(): void {
-  const register = registerCorpus();
-  const thin = register.docs.length < 100;
-  const docs = thin ? paragraphCorpus() : register.docs;
-  const corpusName = thin
-    ? `paragraph corpus (register thin: ${register.docs.length} records)`
-    : `register: ${docs.length} records, ${register.withText} with provision text parsed from the decree texts`;
-  const questions = readQuestions().filter((q) => thin || register.documents.has(q.expect.document));
-  const queries = questions.flatMap((q) => typingPrefixes(q.q));
+export async function main(): Promise<void> {
+  const { docs, questions, queries, corpusName } = await benchQueries();
 
   // Build, serialize, load.
   const heapBefore = process.memoryUsage().heapUsed;
@@ -244,4 +240,9 @@ export function main(): void {
   void fold;
 }
 
-if (process.env.TCQ_BENCH_RUN === '1') main();
+if (process.env.TCQ_BENCH_RUN === '1') {
+  main().catch((err: Error) => {
+    console.error(err.stack ?? err.message);
+    process.exit(1);
+  });
+}

@@ -41,7 +41,7 @@ try {
   const lines = (child.stdout ?? '').trimEnd().split('\n');
   const last = lines.pop() ?? '';
   for (const l of lines) console.log(l);
-  const { docs, queries } = benchQueries();
+  const { docs, queries } = await benchQueries();
   const t = timeOurs(docs, queries);
   console.log(`same search path unbundled under tsx (npm run serve today): p50 ${t.p50.toFixed(3)} ms, p95 ${t.p95.toFixed(3)} ms`);
   console.log(last);

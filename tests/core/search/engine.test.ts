@@ -10,8 +10,8 @@ import type { SearchDoc } from '../../../electron/core/search';
 import { fixture, type Fixture } from './fixture';
 
 let f: Fixture;
-beforeAll(() => {
-  f = fixture();
+beforeAll(async () => {
+  f = await fixture();
 });
 
 const docById = () => new Map(f.docs.map((d) => [d.record.id, d]));

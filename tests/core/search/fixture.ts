@@ -1,7 +1,7 @@
 /**
  * One engine over REAL data for the engine tests: the register with provision
  * texts parsed from the decree texts; the paragraph corpus of the texts when no
- * register file exists yet. Built once per test file.
+ * register file exists yet. Built once per test file (await it in beforeAll).
  */
 import { buildSearchIndex, runSearch, type SearchDoc, type SearchEngine } from '../../../electron/core/search';
 import type { SearchArgs, SearchResult } from '../../../electron/api/contract';
@@ -18,9 +18,9 @@ export interface Fixture {
 
 let cached: Fixture | null = null;
 
-export function fixture(): Fixture {
+export async function fixture(): Promise<Fixture> {
   if (cached) return cached;
-  const reg = registerCorpus();
+  const reg = await registerCorpus();
   const kind = reg.docs.length > 0 ? 'register' : 'paragraphs';
   const docs = kind === 'register' ? reg.docs : paragraphCorpus();
   const engine = buildSearchIndex(docs);

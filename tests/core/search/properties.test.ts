@@ -9,8 +9,8 @@ import { fixture, type Fixture } from './fixture';
 
 let f: Fixture;
 let vocabulary: string[];
-beforeAll(() => {
-  f = fixture();
+beforeAll(async () => {
+  f = await fixture();
   // Real words with their marks, from titles and holders: the queries people type.
   const words = new Set<string>();
   for (const d of f.docs.slice(0, 400)) for (const t of tokenize(`${d.record.title} ${d.record.holder}`)) if (t.raw.length > 1) words.add(t.raw.toLowerCase());

@@ -25,8 +25,8 @@ let engine: SearchEngine;
 let questions: Question[];
 let runnable: Question[];
 
-beforeAll(() => {
-  corpus = registerCorpus();
+beforeAll(async () => {
+  corpus = await registerCorpus();
   engine = buildSearchIndex(corpus.docs);
   questions = readQuestions();
   runnable = questions.filter((q) => corpus.documents.has(q.expect.document));

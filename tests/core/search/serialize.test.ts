@@ -4,8 +4,8 @@ import { fixture, type Fixture } from './fixture';
 
 let f: Fixture;
 let json: string;
-beforeAll(() => {
-  f = fixture();
+beforeAll(async () => {
+  f = await fixture();
   json = serializeSearchIndex(f.engine);
 });
 
