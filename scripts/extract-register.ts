@@ -5,7 +5,8 @@
  *   npx tsx scripts/extract-register.ts [--sources <folder>]   (or KB_SOURCES)
  * Deterministic: running twice gives identical bytes.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { listSourceFiles } from '../electron/core/kb/source-texts';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentKind, SectorId } from '../electron/core/model';
@@ -38,16 +39,6 @@ function numberOrder(a: string, b: string): number {
   const [na, ya] = a.split('/').map((x) => Number.parseInt(x, 10));
   const [nb, yb] = b.split('/').map((x) => Number.parseInt(x, 10));
   return (ya ?? 0) - (yb ?? 0) || (na ?? 0) - (nb ?? 0) || a.localeCompare(b);
-}
-
-function listTexts(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listTexts(p));
-    else if (/\.txt$/iu.test(name)) out.push(p);
-  }
-  return out;
 }
 
 function readJson<T>(file: string): T | null {
@@ -109,7 +100,8 @@ export function run(sources: string, dataDir = path.join(repoRoot, 'data')): Ext
   const catalogue = baseCatalogue(sources);
   const corrections = loadCorrections(dataDir);
   const parsedByNumber = new Map<string, { parsed: ParsedDecree; file: string }>();
-  for (const file of listTexts(sources)) {
+  // The same folder walk as the KB build; the register is derived from the plain-text copies.
+  for (const file of listSourceFiles(sources).filter((f) => /\.txt$/iu.test(f))) {
     const text = readFileSync(file, 'utf8');
     const parsed = parseDecree(text);
     if (!parsed.number || parsed.articles.length === 0) continue; // not a decree text (notes, lists)

@@ -4,9 +4,10 @@
  * A key left out matches any value ("article": 4 covers every clause and point of
  * Điều 4); a key set to null matches only records without one (the clause itself).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuthorityRecord, Citation } from '../model';
+import { readJsonDir } from './json-dir';
 
 export interface AliasEntry {
   match: { document: string; article?: number | null; clause?: number | null; point?: string | null; annex?: string | null };
@@ -15,12 +16,10 @@ export interface AliasEntry {
 
 export function readAliasEntries(dataDir: string): AliasEntry[] {
   const single = join(dataDir, 'aliases.json');
-  const dir = join(dataDir, 'aliases');
-  const files = [
-    ...(existsSync(single) ? [single] : []),
-    ...(existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f)) : []),
+  return [
+    ...(existsSync(single) ? (JSON.parse(readFileSync(single, 'utf8')) as AliasEntry[]) : []),
+    ...readJsonDir<AliasEntry[]>(join(dataDir, 'aliases')).flat(),
   ];
-  return files.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')) as AliasEntry[]);
 }
 
 export function aliasMatches(match: AliasEntry['match'], c: Citation): boolean {

@@ -4,7 +4,7 @@
  * that data/ does not cover (new or imported texts, no code change) > second-hand
  * records from data/secondary (only for decrees with no text at all).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuthorityRecord, DocumentInfo, Provision } from '../model';
 import { readCatalogue, toDocumentInfo } from '../legal/catalogue';
@@ -14,6 +14,7 @@ import { loadCorrections } from '../legal/corrections';
 import { loadSecondaryRegister } from '../legal/secondary';
 import { mergeAliases, readAliasEntries } from './aliases';
 import { applyAmendments, readAmendments } from './amendments';
+import { readJsonDir } from './json-dir';
 import { withLeadIns } from './lead-ins';
 import { listSourceFiles, readSourceText } from './source-texts';
 
@@ -32,14 +33,6 @@ export interface GatheredInputs {
   records: AuthorityRecord[];
   provisions: Provision[];
   warnings: string[];
-}
-
-function readJsonDir<T>(dir: string): T[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as T);
 }
 
 export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs> {
