@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { todayIso, validityStatus } from '../validity';
 import { SECTOR_IDS, type DocumentInfo, type DocumentKind, type SectorId, type Validity } from '../model';
 
 export interface CatalogueEntry {
@@ -80,12 +81,9 @@ export function readCatalogue(fileOrDataDir: string): CatalogueEntry[] {
 }
 
 /** Validity on a given day (status depends on the day, so it is computed, not stored). */
-export function validityOf(e: CatalogueEntry, today: string = new Date().toISOString().slice(0, 10)): Validity {
+export function validityOf(e: CatalogueEntry, today: string = todayIso()): Validity {
   const from = e.effective ?? e.issued ?? '';
-  let status: Validity['status'] = 'hieu-luc';
-  if (from && today < from) status = 'chua-hieu-luc';
-  else if (e.expires && today >= e.expires) status = 'het-hieu-luc';
-  return { from, to: e.expires, status, note: e.validityNote };
+  return { from, to: e.expires, status: validityStatus({ from, to: e.expires }, today), note: e.validityNote };
 }
 
 export function toDocumentInfo(e: CatalogueEntry, records: number, textLoaded: boolean, today?: string): DocumentInfo {

@@ -7,23 +7,8 @@ import type { HolderKind, Level } from '../model';
 import { fold } from '../text/normalize';
 
 const LEVEL = '(?:cấp xã|cấp tỉnh|cấp huyện)';
-const MINISTRIES = [
-  'Tư pháp',
-  'Tài chính',
-  'Xây dựng',
-  'Nội vụ',
-  'Công Thương',
-  'Nông nghiệp và Môi trường',
-  'Y tế',
-  'Quốc phòng',
-  'Công an',
-  'Ngoại giao',
-  'Khoa học và Công nghệ',
-  'Giáo dục và Đào tạo',
-  'Văn hóa, Thể thao và Du lịch',
-  'Dân tộc và Tôn giáo',
-].join('|');
-const DEPARTMENTS = [
+/** Ministries and provincial departments share most names; each list adds its own. */
+const SECTOR_NAMES = [
   'Tư pháp',
   'Tài chính',
   'Xây dựng',
@@ -34,11 +19,10 @@ const DEPARTMENTS = [
   'Khoa học và Công nghệ',
   'Giáo dục và Đào tạo',
   'Văn hóa, Thể thao và Du lịch',
-  'Văn hóa và Thể thao',
-  'Du lịch',
   'Dân tộc và Tôn giáo',
-  'Ngoại vụ',
-].join('|');
+];
+const MINISTRIES = [...SECTOR_NAMES, 'Quốc phòng', 'Công an', 'Ngoại giao'].join('|');
+const DEPARTMENTS = [...SECTOR_NAMES, 'Văn hóa và Thể thao', 'Du lịch', 'Ngoại vụ'].join('|');
 
 /** Longest names first so "Chủ tịch Ủy ban nhân dân cấp xã" wins over "Ủy ban nhân dân cấp xã". */
 const HOLDER_SOURCES = [
