@@ -76,11 +76,9 @@ export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs>
 
   const records: AuthorityRecord[] = [];
   for (const reg of registers.values()) records.push(...reg.records);
-  const verified = new Set(registers.keys());
-  for (const file of loadSecondaryRegister(join(opts.dataDir, 'secondary'))) {
-    if (verified.has(file.document) || texts.has(file.document)) continue; // a full text replaces second-hand facts
-    records.push(...file.records);
-  }
+  // A decree with a register or a text is verified: the loader drops its second-hand records.
+  const verified = new Set([...registers.keys(), ...texts.keys()]);
+  for (const file of loadSecondaryRegister(join(opts.dataDir, 'secondary'), verified)) records.push(...file.records);
 
   const merged = mergeAliases(records, readAliasEntries(opts.dataDir));
 
