@@ -19,6 +19,7 @@ export const traCuu = {
   getRecord: (args) => request('getRecord', args),
   stats: (args) => request('stats', args),
   listDocuments: (args) => request('listDocuments', args),
+  listProvinces: (args) => request('listProvinces', args),
   listBookmarks: (args) => request('listBookmarks', args),
   saveBookmark: (args) => request('saveBookmark', args),
   removeBookmark: (args) => request('removeBookmark', args),

@@ -13,7 +13,8 @@ import type { DocumentKind, SectorId } from '../electron/core/model';
 import { type CatalogueEntry, guessFromTitle, validateCatalogue } from '../electron/core/legal/catalogue';
 import { coverageOf } from '../electron/core/legal/coverage';
 import { loadCorrections } from '../electron/core/legal/corrections';
-import { extractRegister, lastCorrectionProblems } from '../electron/core/legal/extract';
+import { lastCorrectionProblems } from '../electron/core/legal/extract';
+import { readActScopes, readActSet, registerOf } from '../electron/core/legal/act-set';
 import { validateRegisterFile } from '../electron/core/legal/schema';
 import { type ParsedDecree, parseDecree } from '../electron/core/legal/structure';
 
@@ -99,30 +100,52 @@ export function run(sources: string, dataDir = path.join(repoRoot, 'data')): Ext
   const problems: string[] = [];
   const catalogue = baseCatalogue(sources);
   const corrections = loadCorrections(dataDir);
-  const parsedByNumber = new Map<string, { parsed: ParsedDecree; file: string }>();
+  const parsedByNumber = new Map<string, { parsed: ParsedDecree; file: string; text: string }>();
   // The same folder walk as the KB build; the register is derived from the plain-text copies.
   for (const file of listSourceFiles(sources).filter((f) => /\.txt$/iu.test(f))) {
     const text = readFileSync(file, 'utf8');
     const parsed = parseDecree(text);
     if (!parsed.number || parsed.articles.length === 0) continue; // not a decree text (notes, lists)
     if (parsedByNumber.has(parsed.number)) {
-      problems.push(`Hai tệp cùng là Nghị định ${parsed.number}: ${path.basename(file)} bị bỏ qua`);
+      problems.push(`Hai tệp cùng là văn bản ${parsed.number}: ${path.basename(file)} bị bỏ qua`);
       continue;
     }
-    parsedByNumber.set(parsed.number, { parsed, file: path.basename(file) });
+    parsedByNumber.set(parsed.number, { parsed, file: path.basename(file), text });
   }
+  // Read all texts together: kinds, the changes of amending / later / provincial acts, additions in place.
+  const batch = new Set([...catalogue.values()].filter((e) => e.inBatch).map((e) => e.number));
+  const acts = readActSet([...parsedByNumber.values()], batch);
+  const scopes = readActScopes(dataDir);
 
   const registerDir = path.join(dataDir, 'register');
+  const changesDir = path.join(dataDir, 'changes');
   mkdirSync(registerDir, { recursive: true });
+  mkdirSync(changesDir, { recursive: true });
   const written = new Set<string>();
+  const writtenChanges = new Set<string>();
   const summary: ExtractSummary = { documents: 0, texts: [], problems };
   for (const number of [...parsedByNumber.keys()].sort(numberOrder)) {
-    const { parsed, file } = parsedByNumber.get(number)!;
+    const { file } = parsedByNumber.get(number)!;
+    const parsed = acts.texts.get(number)!;
+    const cls = acts.classes.get(number);
     let entry = catalogue.get(number);
     if (!entry) {
       // A decree outside the batch still becomes a document; what we guessed is flagged.
       entry = { ...parsed.catalogueEntry, flags: [...parsed.catalogueEntry.flags] };
       catalogue.set(number, entry);
+    }
+    if (cls?.kind && cls.kind !== 'batch') {
+      entry.actKind = cls.kind;
+      entry.province = cls.province;
+      entry.targets = cls.targets;
+      if (cls.basis) entry.basis = cls.basis;
+      const ch = acts.changes.get(number);
+      if (ch) {
+        const name = registerFileName(number);
+        writeAtomic(path.join(changesDir, name), stable(ch));
+        writtenChanges.add(name);
+        problems.push(...ch.unparsed.map((u) => `${number}: thay đổi chưa đọc được ở ${JSON.stringify(u.citation)}: ${u.excerpt}`));
+      }
     }
     entry.file = file;
     entry.sha256 = parsed.sha256;
@@ -132,7 +155,7 @@ export function run(sources: string, dataDir = path.join(repoRoot, 'data')): Ext
     entry.expires = parsed.validity.to ?? entry.expires;
     entry.validityNote = parsed.validity.note;
 
-    const reg = extractRegister(parsed, entry, corrections);
+    const reg = registerOf(acts, number, entry, corrections, scopes);
     problems.push(...lastCorrectionProblems.map((p) => `${number}: ${p}`));
     const errs = validateRegisterFile(reg, parsed);
     problems.push(...errs.map((e) => `${number}: ${e}`));
@@ -151,6 +174,7 @@ export function run(sources: string, dataDir = path.join(repoRoot, 'data')): Ext
   }
   // A register whose text left the sources folder is stale.
   for (const f of readdirSync(registerDir)) if (f.endsWith('.json') && !written.has(f)) unlinkSync(path.join(registerDir, f));
+  for (const f of readdirSync(changesDir)) if (f.endsWith('.json') && !writtenChanges.has(f)) unlinkSync(path.join(changesDir, f));
 
   // Decrees with no text: their end date is not verified here; say so rather than guess.
   for (const e of catalogue.values())

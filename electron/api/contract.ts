@@ -5,6 +5,7 @@
  * Types only, no runtime imports: the renderer imports this file.
  */
 import type {
+  ActKind,
   AuthorityRecord,
   Citation,
   DocumentInfo,
@@ -15,6 +16,8 @@ import type {
   Role,
   SectorId,
   SourceStatus,
+  TimelineEvent,
+  TimelineStatus,
 } from '../core/model';
 
 export interface SearchFilters {
@@ -31,6 +34,37 @@ export interface SearchArgs {
   limit?: number;
   offset?: number;
   filters?: SearchFilters;
+  /** Answer for this day (ISO "2026-02-01"); default today. */
+  date?: string;
+  /** Answer in this province (its delegation acts apply); default none: the national law only. */
+  province?: string | null;
+}
+
+/** Where a record stands on the day asked, and why. */
+export interface HitStatus {
+  code: TimelineStatus;
+  /** In words, with the act: "Đã bãi bỏ từ 31/01/2026 bởi điểm đ khoản 3 Điều 16 Nghị định 49/2026/NĐ-CP". */
+  label: string;
+  from: string;
+  to: string | null;
+  /** The act provision that made this version (added / replaced), null = original text. */
+  madeBy: string | null;
+  /** The act provision that repealed it. */
+  endedBy: string | null;
+  /** A caution for this day (term about to end or ended, a file begun earlier may follow the old rule …). */
+  note: string | null;
+}
+
+/** Who holds a power that the province may delegate (49/2026/NĐ-CP Điều 14 …). */
+export interface HitDelegation {
+  /** "UBND cấp tỉnh có thể đã phân cấp, ủy quyền …" or, in a province with an act, who holds it there. */
+  note: string;
+  province: string | null;
+  /** The delegate in that province, when its act is loaded. */
+  holder: string | null;
+  /** Citation of the province's act. */
+  citationText: string | null;
+  recordId: string | null;
 }
 
 /** [start, end) character ranges in the string they belong to. */
@@ -56,6 +90,16 @@ export interface SearchHit {
   /** A short stretch of the clause text around the match, when the text is loaded. */
   excerpt: string | null;
   excerptRanges: Ranges;
+  /** Status on the day of the search. */
+  status: HitStatus;
+  act: ActKind;
+  /** Set for a province's act record. */
+  province: string | null;
+  /** The id of the (ended) record this hit took over, when listed above it. */
+  supersedes: string | null;
+  /** Ids of records in force that took this one over. */
+  supersededBy: string[];
+  delegation: HitDelegation | null;
 }
 
 export interface SearchResult {
@@ -71,7 +115,20 @@ export interface SearchResult {
    * question: the UI must say so, because a near miss may name a different authority.
    */
   missingWords: string[];
+  /** The day the answer is for (ISO) and the province, as applied. */
+  date: string;
+  province: string | null;
+  /** Said above the list when the day asked is past the term of most of the batch, or before the reform. */
+  notice: string | null;
   tookMs: number;
+}
+
+export interface ProvisionVersion {
+  from: string;
+  to: string | null;
+  text: string;
+  madeBy: string | null;
+  endedBy: string | null;
 }
 
 export interface RecordDetail {
@@ -82,6 +139,30 @@ export interface RecordDetail {
   provision: Provision | null;
   /** Other records from the same article. */
   related: SearchHit[];
+  /** On the day asked. */
+  status: HitStatus;
+  date: string;
+  /** Every change applied to the record, in date order. */
+  timeline: TimelineEvent[];
+  /** The wording of the provision over time (oldest first). */
+  versions: ProvisionVersion[];
+  /** Records of later acts that took this one over / that this one took over. */
+  successors: SearchHit[];
+  predecessors: SearchHit[];
+  /** Provinces' delegations of this power (all loaded provinces). */
+  delegations: SearchHit[];
+  delegation: HitDelegation | null;
+}
+
+export interface ActApplied {
+  number: string;
+  kind: ActKind;
+  effective: string | null;
+  province: string | null;
+  /** Changes it makes to provisions of other acts. */
+  changes: number;
+  /** Records of its own (re-assigned powers, delegations). */
+  records: number;
 }
 
 export interface Stats {
@@ -90,6 +171,12 @@ export interface Stats {
   records: number;
   bySector: Record<string, number>;
   byLevel: Record<string, number>;
+  /** Records by status on `date` (today unless asked). */
+  byStatus: Record<TimelineStatus, number>;
+  /** Provisions by status on `date`: in force, amended, repealed, ended, not yet. */
+  provisionsByStatus: Record<TimelineStatus, number>;
+  date: string;
+  acts: ActApplied[];
   builtAt: string;
 }
 
@@ -109,8 +196,9 @@ export interface HistoryEntry {
 
 export interface Api {
   search: { args: SearchArgs; result: SearchResult };
-  getRecord: { args: { id: string }; result: RecordDetail | null };
-  stats: { args: Record<string, never>; result: Stats };
+  getRecord: { args: { id: string; date?: string; province?: string | null }; result: RecordDetail | null };
+  stats: { args: { date?: string }; result: Stats };
+  listProvinces: { args: Record<string, never>; result: string[] };
   listDocuments: { args: Record<string, never>; result: DocumentInfo[] };
   listBookmarks: { args: Record<string, never>; result: Bookmark[] };
   saveBookmark: { args: { recordId: string; note?: string }; result: Bookmark };
@@ -142,6 +230,7 @@ export const API_NAMES = [
   'search',
   'getRecord',
   'stats',
+  'listProvinces',
   'listDocuments',
   'listBookmarks',
   'saveBookmark',

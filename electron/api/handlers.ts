@@ -14,8 +14,9 @@ export function createApiHandlers(kb: KnowledgeBase, user: UserDb): ApiHandlers 
   };
   return {
     search: (args) => kb.search(args),
-    getRecord: ({ id }) => kb.getRecord(id),
-    stats: () => kb.stats(),
+    getRecord: ({ id, date, province }) => kb.getRecord(id, date, province),
+    stats: (args) => kb.stats(args?.date),
+    listProvinces: () => kb.listProvinces(),
     listDocuments: () => kb.listDocuments(),
     listBookmarks: () => user.listBookmarks().map(toBookmark),
     saveBookmark: ({ recordId, note }) => {

@@ -3,6 +3,7 @@
  * Pure TypeScript: the Electron main, the browser-mode server and tests share it.
  * Messages are Vietnamese because they reach the user.
  */
+import { isValidDay } from '../core/search/on-day';
 import type { Api, ApiName, SearchArgs, SearchFilters } from './contract';
 import { HOLDER_KINDS, LEVELS, MECHANISMS, ROLES, SECTOR_IDS } from '../core/model';
 
@@ -48,8 +49,10 @@ function validateFilters(raw: unknown): Validation<SearchFilters> {
 
 function validateSearch(raw: unknown): Validation<SearchArgs> {
   if (!isPlainObject(raw)) return fail('Yêu cầu tìm kiếm không hợp lệ.');
-  const { q, limit, offset, filters } = raw;
+  const { q, limit, offset, filters, date, province } = raw;
   if (typeof q !== 'string') return fail('Từ khóa tìm kiếm phải là một chuỗi ký tự.');
+  const day = validateDayProvince(date, province);
+  if (!day.ok) return day;
   if (q.length > MAX_QUERY_CHARS) return fail(`Từ khóa quá dài (tối đa ${MAX_QUERY_CHARS} ký tự).`);
   if (limit !== undefined && !(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LIMIT)) {
     return fail(`Số kết quả phải là số nguyên từ 1 đến ${MAX_LIMIT}.`);
@@ -62,14 +65,38 @@ function validateSearch(raw: unknown): Validation<SearchArgs> {
   const value: SearchArgs = { q, filters: f.value };
   if (limit !== undefined) value.limit = limit as number;
   if (offset !== undefined) value.offset = offset as number;
-  return { ok: true, value };
+  return { ok: true, value: { ...value, ...day.value } };
 }
 
-function validateId(raw: unknown): Validation<{ id: string }> {
+/** The day and the province of an answer: an ISO date that exists, a province name of reasonable length. */
+function validateDayProvince(date: unknown, province: unknown): Validation<{ date?: string; province?: string | null }> {
+  const out: { date?: string; province?: string | null } = {};
+  if (date !== undefined && date !== null && date !== '') {
+    if (!isValidDay(date)) return fail('Ngày tra cứu không hợp lệ (cần dạng năm-tháng-ngày, ví dụ 2026-02-01).');
+    out.date = date;
+  }
+  if (province !== undefined && province !== null && province !== '') {
+    if (typeof province !== 'string' || province.length > 60) return fail('Tên tỉnh, thành phố không hợp lệ.');
+    out.province = province;
+  }
+  return { ok: true, value: out };
+}
+
+function validateId(raw: unknown): Validation<{ id: string; date?: string; province?: string | null }> {
   if (!isPlainObject(raw) || typeof raw.id !== 'string' || raw.id.length === 0 || raw.id.length > 200) {
     return fail('Mã bản ghi không hợp lệ.');
   }
-  return { ok: true, value: { id: raw.id } };
+  const day = validateDayProvince(raw.date, raw.province);
+  if (!day.ok) return day;
+  return { ok: true, value: { id: raw.id, ...day.value } };
+}
+
+function validateStats(raw: unknown): Validation<{ date?: string }> {
+  if (raw === undefined || raw === null) return { ok: true, value: {} };
+  if (!isPlainObject(raw)) return fail('Yêu cầu thống kê không hợp lệ.');
+  const day = validateDayProvince(raw.date, undefined);
+  if (!day.ok) return day;
+  return { ok: true, value: day.value.date ? { date: day.value.date } : {} };
 }
 
 function validateEmpty(raw: unknown): Validation<Record<string, never>> {
@@ -105,7 +132,8 @@ function validateRemember(raw: unknown): Validation<{ q: string }> {
 const VALIDATORS: { [K in ApiName]: (raw: unknown) => Validation<Api[K]['args']> } = {
   search: validateSearch,
   getRecord: validateId,
-  stats: validateEmpty,
+  stats: validateStats,
+  listProvinces: validateEmpty,
   listDocuments: validateEmpty,
   listBookmarks: validateEmpty,
   saveBookmark: validateBookmark,

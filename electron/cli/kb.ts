@@ -12,9 +12,10 @@ import { formatCoverageTable } from './coverage-table';
 import { importTexts } from '../core/kb/import-texts';
 
 const USAGE = `Cách dùng: npm run --silent kb -- <lệnh>
-  search "<từ khóa>" [--json] [--limit N]   tìm kiếm
+  search "<từ khóa>" [--json] [--limit N] [--date YYYY-MM-DD] [--province "Lào Cai"]
+                                             tìm kiếm (theo ngày, mặc định hôm nay; theo tỉnh nếu chọn)
   search --stdin --json [--limit N]          mỗi dòng vào là một truy vấn, mỗi dòng ra là một kết quả JSON
-  stats [--json]                             số văn bản, bản ghi theo lĩnh vực và cấp
+  stats [--json] [--date YYYY-MM-DD]         số văn bản, bản ghi theo lĩnh vực, cấp và hiệu lực trong ngày
   coverage [--json]                          độ phủ trích xuất của từng nghị định
   import <tệp hoặc thư mục>                  nạp văn bản chính thức (.txt, .docx) và dựng lại
   build [--force]                            dựng lại cơ sở dữ liệu tri thức`;
@@ -26,11 +27,13 @@ interface Flags {
   stdin: boolean;
   force: boolean;
   limit: number | undefined;
+  date: string | undefined;
+  province: string | undefined;
   positional: string[];
 }
 
 function parseFlags(argv: string[]): Flags {
-  const flags: Flags = { json: false, stdin: false, force: false, limit: undefined, positional: [] };
+  const flags: Flags = { json: false, stdin: false, force: false, limit: undefined, date: undefined, province: undefined, positional: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') flags.json = true;
@@ -40,6 +43,14 @@ function parseFlags(argv: string[]): Flags {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) throw new UsageError('--limit cần một số nguyên dương.');
       flags.limit = n;
+    } else if (a === '--date') {
+      const d = argv[++i];
+      if (!d || !/^\d{4}-\d{2}-\d{2}$/u.test(d)) throw new UsageError('--date cần một ngày dạng năm-tháng-ngày, ví dụ 2026-02-01.');
+      flags.date = d;
+    } else if (a === '--province') {
+      const p = argv[++i];
+      if (!p || p.startsWith('--')) throw new UsageError('--province cần tên tỉnh, ví dụ "Lào Cai".');
+      flags.province = p;
     } else if (a.startsWith('--')) throw new UsageError(`Tùy chọn không rõ: ${a}`);
     else flags.positional.push(a);
   }
@@ -64,11 +75,19 @@ function cliHit(h: SearchHit) {
     citationText: h.citationText,
     sourceStatus: h.sourceStatus,
     score: h.score,
+    act: h.act,
+    province: h.province,
+    status: h.status,
+    supersedes: h.supersedes,
+    supersededBy: h.supersededBy,
+    delegation: h.delegation,
+    caution: h.caution,
   };
 }
 
-function runQuery(kb: KnowledgeBase, q: string, limit: number | undefined) {
-  const checked = validateArgs('search', { q, ...(limit ? { limit } : {}) });
+function runQuery(kb: KnowledgeBase, q: string, flags: Flags) {
+  const { limit, date, province } = flags;
+  const checked = validateArgs('search', { q, ...(limit ? { limit } : {}), ...(date ? { date } : {}), ...(province ? { province } : {}) });
   if (!checked.ok) throw new UsageError(checked.message);
   return kb.search(checked.value);
 }
@@ -84,27 +103,31 @@ async function cmdSearch(flags: Flags): Promise<void> {
     const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of rl) {
       if (line.trim() === '') continue;
-      const result = runQuery(kb, line, flags.limit);
+      const result = runQuery(kb, line, flags);
       process.stdout.write(`${JSON.stringify({ query: line, tookMs: result.tookMs, results: result.hits.map(cliHit) })}\n`);
     }
     return;
   }
   const q = flags.positional.join(' ');
   if (!q.trim()) throw new UsageError('Hãy nhập từ khóa tìm kiếm.');
-  const result = runQuery(kb, q, flags.limit);
+  const result = runQuery(kb, q, flags);
+  if (result.notice) log(result.notice);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(result.hits.map(cliHit), null, 2)}\n`);
     return;
   }
+  console.log(`Ngày tra cứu: ${result.date}${result.province ? ` — ${result.province}` : ''}`);
   if (result.suggestion) console.log(`Có phải bạn muốn tìm: ${result.suggestion}`);
   if (result.hits.length === 0) console.log('Không tìm thấy kết quả.');
   for (const [i, h] of result.hits.entries()) {
-    console.log(`${i + 1}. ${h.title}\n   ${h.holder} — ${h.citationText}${h.formerHolder ? `\n   Trước đây: ${h.formerHolder}` : ''}`);
+    console.log(
+      `${i + 1}. ${h.title}\n   ${h.holder} — ${h.citationText}\n   ${h.status.label}${h.formerHolder ? `\n   Trước đây: ${h.formerHolder}` : ''}${h.delegation ? `\n   ${h.delegation.note}` : ''}`,
+    );
   }
 }
 
 async function cmdStats(flags: Flags): Promise<void> {
-  const stats = (await openKb()).stats();
+  const stats = (await openKb()).stats(flags.date);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
     return;

@@ -85,6 +85,78 @@ export interface AuthorityRecord {
    * decree and that act is not loaded: the answer must be checked before it is given.
    */
   caution?: string | null;
+  /**
+   * The record on the law's timeline (set at KB build from the acts that changed its provision):
+   * when it applies, which act made it, which ended it. Absent only in registers before the build.
+   */
+  timeline?: RecordTimeline;
+  /** What kind of act the record comes from (a batch decree, an amending or later act, a province's act). */
+  act?: ActKind;
+  /** For a provincial act's record: the province it applies in (one province at a time in answers). */
+  province?: string | null;
+  /** Records of earlier provisions this one takes over (same task, later act), by id. */
+  replaces?: string[];
+  /** Records of later provisions that took this one over, by id (the inverse of `replaces`). */
+  replacedBy?: string[];
+  /** For a delegation: the national records whose power it delegates, by id. */
+  restsOn?: string[];
+  /** The law lets UBND cấp tỉnh phân cấp / ủy quyền this power: who holds it may differ by province. */
+  delegable?: boolean;
+}
+
+/** Kinds of act, read from the text (never from a file name or folder). */
+export type ActKind = 'batch' | 'amending' | 'later' | 'provincial';
+
+export const ACT_KIND_LABELS: Record<ActKind, string> = {
+  batch: 'Nghị định trong đợt phân định, phân quyền, phân cấp',
+  amending: 'Văn bản sửa đổi, bổ sung, bãi bỏ',
+  later: 'Văn bản ban hành sau, giao lại thẩm quyền',
+  provincial: 'Văn bản của tỉnh (phân cấp, ủy quyền)',
+};
+
+/** One act's change to a provision, as it applies to a record. */
+export interface TimelineEvent {
+  /** ISO date from which the change applies. */
+  on: string;
+  kind: 'added' | 'replaced' | 'amended' | 'repealed';
+  /** The provision of the act that made the change: "điểm đ khoản 3 Điều 16 Nghị định 49/2026/NĐ-CP". */
+  by: string;
+  /** What changed, in a few words ("Thay cụm từ …"). */
+  note: string | null;
+}
+
+export interface RecordTimeline {
+  /** First day the record applies. */
+  from: string;
+  /** First day it no longer applies (repeal or end of term); null = open. */
+  to: string | null;
+  /** Why it stops on `to`. */
+  endKind: 'repealed' | 'expired' | null;
+  /** The act provision that made it (null = the original text of its act). */
+  madeBy: string | null;
+  /** The act provision that repealed it, when repealed. */
+  endedBy: string | null;
+  /** Every change applied, in date order. */
+  events: TimelineEvent[];
+}
+
+/** Status of a record on a given day. */
+export type TimelineStatus = 'hieu-luc' | 'da-sua-doi' | 'bai-bo' | 'het-thoi-han' | 'chua-hieu-luc';
+
+export const TIMELINE_STATUS_LABELS: Record<TimelineStatus, string> = {
+  'hieu-luc': 'Đang có hiệu lực',
+  'da-sua-doi': 'Có hiệu lực (đã sửa đổi)',
+  'bai-bo': 'Đã bãi bỏ',
+  'het-thoi-han': 'Hết thời hạn áp dụng',
+  'chua-hieu-luc': 'Chưa có hiệu lực',
+};
+
+/** "Nghị định", "Quyết định": the name of an act from its number. */
+export function actName(number: string): string {
+  if (/QĐ-/u.test(number)) return 'Quyết định';
+  if (/NQ-/u.test(number)) return 'Nghị quyết';
+  if (/TT-/u.test(number)) return 'Thông tư';
+  return 'Nghị định';
 }
 
 /** A later act that changes a decree (or one article of it), as far as we know it. */
@@ -114,6 +186,12 @@ export interface DocumentInfo {
   records: number;
   /** Later acts known to amend it (data/amendments.json). */
   amendments?: Amendment[];
+  /** Kind of act (batch decree, amending, later or provincial act); absent = batch. */
+  actKind?: ActKind;
+  /** For a provincial act: its province. */
+  province?: string | null;
+  /** Changes this act makes to other acts, as applied (amending, later and provincial acts). */
+  changes?: number;
 }
 
 export interface Provision {
@@ -175,7 +253,7 @@ export function formatCitation(c: Citation): string {
   if (c.clause != null) parts.push(`khoản ${c.clause}`);
   if (c.article != null) parts.push(`Điều ${c.article}`);
   if (c.annex) parts.push(c.annex);
-  parts.push(`Nghị định ${c.document}`);
+  parts.push(`${actName(c.document)} ${c.document}`);
   const s = parts.join(' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

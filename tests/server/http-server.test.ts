@@ -10,10 +10,22 @@ const calls: unknown[] = [];
 const handlers: ApiHandlers = {
   search: vi.fn((args) => {
     calls.push(args);
-    return { q: args.q, total: 0, hits: [], suggestion: null, jump: null, missingWords: [], tookMs: 0 };
+    return { q: args.q, total: 0, hits: [], suggestion: null, jump: null, missingWords: [], date: '2026-12-02', province: null, notice: null, tookMs: 0 };
   }),
   getRecord: vi.fn(() => null),
-  stats: vi.fn(() => ({ documents: 0, documentsWithText: 0, records: 0, bySector: {}, byLevel: {}, builtAt: '' })),
+  stats: vi.fn(() => ({
+    documents: 0,
+    documentsWithText: 0,
+    records: 0,
+    bySector: {},
+    byLevel: {},
+    byStatus: { 'hieu-luc': 0, 'da-sua-doi': 0, 'bai-bo': 0, 'het-thoi-han': 0, 'chua-hieu-luc': 0 },
+    provisionsByStatus: { 'hieu-luc': 0, 'da-sua-doi': 0, 'bai-bo': 0, 'het-thoi-han': 0, 'chua-hieu-luc': 0 },
+    date: '2026-12-02',
+    acts: [],
+    builtAt: '',
+  })),
+  listProvinces: vi.fn(() => []),
   listDocuments: vi.fn(() => []),
   listBookmarks: vi.fn(() => []),
   saveBookmark: vi.fn(({ recordId }) => ({ recordId, note: '', createdAt: '', hit: null })),

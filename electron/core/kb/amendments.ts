@@ -35,7 +35,7 @@ export function applyAmendments(
   return {
     records: records.map((r) => {
       const notes = amendments.filter((a) => concerns(a, r)).map((a) => a.note);
-      return notes.length ? { ...r, caution: notes.join(' ') } : r;
+      return notes.length ? { ...r, caution: [r.caution, ...notes].filter(Boolean).join(' ') } : r;
     }),
     documents: documents.map((d) => {
       const own = amendments.filter((a) => a.document === d.number);

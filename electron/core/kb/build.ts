@@ -13,6 +13,8 @@ import { citationKey } from './citation-key';
 import { gatherInputs, type GatherOptions } from './inputs';
 import { KB_SCHEMA_SQL, KB_SCHEMA_VERSION } from './schema';
 import { toSearchDocs } from './search-docs';
+import { provisionVersions } from './timeline-apply';
+import type { ProvisionVersion } from '../../api/contract';
 
 export interface BuildOptions extends GatherOptions {
   kbPath: string;
@@ -32,7 +34,7 @@ export interface BuildReport {
 export async function buildKb(opts: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const inputs = await gatherInputs(opts);
-  const { documents, records, provisions, warnings } = inputs;
+  const { documents, records, provisions, warnings, changes, catalogue } = inputs;
 
   const docMap = new Map(documents.map((d) => [d.number, d]));
   const provMap = new Map(provisions.map((p) => [citationKey(p.citation), p]));
@@ -45,7 +47,7 @@ export async function buildKb(opts: BuildOptions): Promise<BuildReport> {
   try {
     db.pragma('journal_mode = OFF');
     db.exec(KB_SCHEMA_SQL);
-    writeAll(db, documents, records, provisions);
+    writeAll(db, documents, records, provisions, (p) => provisionVersions(p, changes, catalogue));
     const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
     meta.run('schemaVersion', String(KB_SCHEMA_VERSION));
     meta.run('builtAt', new Date().toISOString());
@@ -68,12 +70,18 @@ export async function buildKb(opts: BuildOptions): Promise<BuildReport> {
   };
 }
 
-function writeAll(db: Database.Database, documents: DocumentInfo[], records: AuthorityRecord[], provisions: Provision[]): void {
+function writeAll(
+  db: Database.Database,
+  documents: DocumentInfo[],
+  records: AuthorityRecord[],
+  provisions: Provision[],
+  versionsOf: (p: Provision) => ProvisionVersion[],
+): void {
   const insertSector = db.prepare('INSERT INTO sectors (id, label) VALUES (?, ?)');
   const insertField = db.prepare('INSERT OR IGNORE INTO fields (sector, name) VALUES (?, ?)');
   const insertDoc = db.prepare('INSERT INTO documents (number, sector, kind, text_loaded, json) VALUES (?, ?, ?, ?, ?)');
   const insertProv = db.prepare(
-    'INSERT OR IGNORE INTO provisions (key, document, article, clause, point, annex, path, heading, lead_in, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT OR IGNORE INTO provisions (key, document, article, clause, point, annex, path, heading, lead_in, text, versions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertRec = db.prepare(
     `INSERT INTO records (id, document, article, clause, point, annex, title, holder, level, holder_kind, role,
@@ -87,7 +95,7 @@ function writeAll(db: Database.Database, documents: DocumentInfo[], records: Aut
       const c = p.citation;
       insertProv.run(
         citationKey(c), c.document, c.article, c.clause, c.point, c.annex, JSON.stringify(p.path), p.heading,
-        JSON.stringify(p.leadIn ?? []), p.text,
+        JSON.stringify(p.leadIn ?? []), p.text, JSON.stringify(versionsOf(p)),
       );
     }
     for (const r of records) {

@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import type { AuthorityRecord, DocumentInfo, Provision } from '../model';
 import { readCatalogue, toDocumentInfo } from '../legal/catalogue';
 import { parseDecree, type ParsedDecree } from '../legal/structure';
-import { extractRegister, type RegisterFile } from '../legal/extract';
+import type { RegisterFile } from '../legal/extract';
+import { type ActText, readActScopes, readActSet, registerOf } from '../legal/act-set';
+import type { CatalogueEntry } from '../legal/catalogue';
+import type { Change, ChangesFile } from '../legal/changes';
+import { citationKey } from './citation-key';
+import { applyTimeline, readSuccessors } from './timeline-apply';
 import { loadCorrections } from '../legal/corrections';
 import { loadSecondaryRegister } from '../legal/secondary';
 import { mergeAliases, readAliasEntries } from './aliases';
@@ -32,6 +37,9 @@ export interface GatheredInputs {
   documents: DocumentInfo[];
   records: AuthorityRecord[];
   provisions: Provision[];
+  /** Every change of every amending, later and provincial act known, to apply on the timeline. */
+  changes: Change[];
+  catalogue: CatalogueEntry[];
   warnings: string[];
 }
 
@@ -49,30 +57,50 @@ export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs>
   const registers = new Map<string, RegisterFile>();
   for (const reg of readJsonDir<RegisterFile>(join(opts.dataDir, 'register'))) registers.set(reg.document, reg);
 
-  // Texts: provisions for every decree found; a fresh register for any decree data/ lacks.
+  // Texts: provisions for every act found; read together (kinds, changes, additions in place);
+  // a fresh register (and change list) for any act data/ lacks — a user's import goes the same way.
   const provisions: Provision[] = [];
   const texts = new Map<string, ParsedDecree>();
+  const raw: ActText[] = [];
   for (const source of opts.sources.filter((s) => existsSync(s))) {
     for (const file of listSourceFiles(source)) {
       let parsed;
+      let text;
       try {
-        parsed = parseDecree((await readSourceText(file)).text);
+        text = (await readSourceText(file)).text;
+        parsed = parseDecree(text);
       } catch (err) {
         warn(`Bỏ qua ${file}: ${(err as Error).message}`);
         continue;
       }
       if (!parsed.number) continue; // not a decree (README, notes …)
-      if (texts.has(parsed.number)) continue; // first copy wins; sources are listed before imports
-      texts.set(parsed.number, parsed);
-      provisions.push(...withLeadIns(parsed));
-      if (!catalogue.has(parsed.number)) catalogue.set(parsed.number, parsed.catalogueEntry);
-      if (!registers.has(parsed.number)) {
-        const entry = catalogue.get(parsed.number)!;
-        registers.set(parsed.number, extractRegister(parsed, entry, corrections));
-        log(`Trích xuất mới từ văn bản ${parsed.number}.`);
-      }
+      if (raw.some((t) => t.parsed.number === parsed.number)) continue; // first copy wins; sources are listed before imports
+      raw.push({ parsed, text });
     }
   }
+  const batch = new Set([...catalogue.values()].filter((e) => e.inBatch).map((e) => e.number));
+  const acts = readActSet(raw, batch);
+  const changeFiles = new Map<string, ChangesFile>();
+  for (const f of readJsonDir<ChangesFile>(join(opts.dataDir, 'changes'))) changeFiles.set(f.act, f);
+  const scopes = readActScopes(opts.dataDir);
+  for (const { parsed: original } of raw) {
+    const number = original.number!;
+    const parsed = acts.texts.get(number)!;
+    texts.set(number, parsed);
+    provisions.push(...withLeadIns(parsed));
+    const cls = acts.classes.get(number);
+    if (!catalogue.has(number)) {
+      const entry = { ...parsed.catalogueEntry };
+      if (cls?.kind && cls.kind !== 'batch') Object.assign(entry, { actKind: cls.kind, province: cls.province, targets: cls.targets, basis: cls.basis });
+      catalogue.set(number, entry);
+    }
+    if (!changeFiles.has(number) && acts.changes.has(number)) changeFiles.set(number, acts.changes.get(number)!);
+    if (!registers.has(number)) {
+      registers.set(number, registerOf(acts, number, catalogue.get(number)!, corrections, scopes));
+      log(`Trích xuất mới từ văn bản ${number}.`);
+    }
+  }
+  const changes = [...changeFiles.values()].flatMap((f) => f.changes);
 
   const records: AuthorityRecord[] = [];
   for (const reg of registers.values()) records.push(...reg.records);
@@ -90,10 +118,17 @@ export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs>
   for (const r of merged) {
     if (!catalogue.has(r.citation.document)) warn(`Bản ghi ${r.id} trích dẫn văn bản không có trong danh mục: ${r.citation.document}`);
   }
+  // A report of a change whose act is loaded is superseded by the act itself.
+  const reports = readAmendments(opts.dataDir).filter((a) => !(a.by && catalogue.get(a.by)?.file !== undefined && texts.has(a.by)));
   const cautioned = applyAmendments(
-    readAmendments(opts.dataDir),
+    reports,
     merged.filter((r) => catalogue.has(r.citation.document)),
     documents,
   );
-  return { texts, registers, documents: cautioned.documents, records: cautioned.records, provisions, warnings };
+  const provMap = new Map(provisions.map((p) => [citationKey(p.citation), p]));
+  const timed = applyTimeline(cautioned.records, changes, [...catalogue.values()], provMap, readSuccessors(opts.dataDir), warn);
+  const changeCount = new Map<string, number>();
+  for (const c of changes) changeCount.set(c.by.document, (changeCount.get(c.by.document) ?? 0) + 1);
+  const docs = cautioned.documents.map((d) => (changeCount.has(d.number) ? { ...d, changes: changeCount.get(d.number) } : d));
+  return { texts, registers, documents: docs, records: timed, provisions, changes, catalogue: [...catalogue.values()], warnings };
 }

@@ -3,9 +3,12 @@
  * memory once (a few thousand records), with the serialized search index.
  */
 import Database from 'better-sqlite3';
-import type { RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../../api/contract';
-import { formatCitation, type AuthorityRecord, type DocumentInfo, type Provision } from '../model';
+import type { ProvisionVersion, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../../api/contract';
+import { formatCitation, type AuthorityRecord, type DocumentInfo, type Provision, type TimelineStatus, TIMELINE_STATUS_LABELS } from '../model';
+import { statusOn } from '../legal/timeline';
 import { toHit } from '../search/hits';
+import { isValidDay, timelineOf, withDay } from '../search/on-day';
+import { citationKey } from './citation-key';
 import {
   buildSearchIndex,
   loadSearchIndex,
@@ -34,6 +37,15 @@ interface ProvisionRow {
   heading: string | null;
   lead_in: string;
   text: string;
+  versions: string;
+}
+
+function emptyStatusCounts(): Record<TimelineStatus, number> {
+  return Object.fromEntries(Object.keys(TIMELINE_STATUS_LABELS).map((k) => [k, 0])) as Record<TimelineStatus, number>;
+}
+
+function provisionKeyOf(p: Provision): string {
+  return citationKey(p.citation);
 }
 
 const WARM_UP_QUERIES = ['đăng ký', 'cấp giấy phép', 'ủy ban nhân dân cấp xã', 'chủ tịch cấp tỉnh', 'thẩm quyền quyết định'];
@@ -42,6 +54,8 @@ export class KnowledgeBase {
   private readonly records = new Map<string, AuthorityRecord>();
   private readonly documents = new Map<string, DocumentInfo>();
   private readonly provisions = new Map<string, Provision>();
+  /** Wording of each provision over time (oldest first), keyed like provisions. */
+  private readonly versions = new Map<string, ProvisionVersion[]>();
   private readonly engine: SearchEngine;
   private readonly builtAt: string;
 
@@ -60,6 +74,7 @@ export class KnowledgeBase {
       this.documents.set(doc.number, doc);
     }
     for (const row of db.prepare('SELECT * FROM provisions').all() as ProvisionRow[]) {
+      this.versions.set(row.key, JSON.parse(row.versions) as ProvisionVersion[]);
       this.provisions.set(row.key, {
         citation: { document: row.document, article: row.article, clause: row.clause, point: row.point, annex: row.annex },
         path: JSON.parse(row.path) as string[],
@@ -116,11 +131,17 @@ export class KnowledgeBase {
     return runSearch(this.engine, args);
   }
 
-  getRecord(id: string): RecordDetail | null {
+  getRecord(id: string, date?: string, province?: string | null): RecordDetail | null {
     const record = this.records.get(id);
     if (!record) return null;
     const document = this.documents.get(record.citation.document);
     if (!document) return null;
+    const day = isValidDay(date) ? date : todayIso();
+    const prov = typeof province === 'string' && province.trim() ? province.trim() : null;
+    const hitsOf = (ids: string[] | undefined) =>
+      (ids ?? []).map((x) => this.records.get(x)).filter((x): x is AuthorityRecord => !!x).map((x) => this.hitOf(x, day, prov));
+    const provision = this.provisionFor(record);
+    const self = this.hitOf(record, day, prov);
     const related = [...this.records.values()]
       .filter(
         (r) =>
@@ -130,19 +151,33 @@ export class KnowledgeBase {
           r.citation.annex === record.citation.annex,
       )
       .slice(0, 20)
-      .map((r) => this.hitOf(r));
+      .map((r) => this.hitOf(r, day, prov));
+    const delegations = [...this.records.values()].filter((r) => (r.restsOn ?? []).includes(id)).map((r) => this.hitOf(r, day, prov));
     return {
       record,
       citationText: formatCitation(record.citation),
       document,
-      provision: this.provisionFor(record),
+      provision,
       related,
+      status: self.status,
+      date: day,
+      timeline: record.timeline?.events ?? [],
+      versions: provision ? (this.versions.get(provisionKeyOf(provision)) ?? [{ from: self.status.from, to: self.status.to, text: provision.text, madeBy: self.status.madeBy, endedBy: self.status.endedBy }]) : [],
+      successors: hitsOf(record.replacedBy),
+      predecessors: hitsOf(record.replaces),
+      delegations,
+      delegation: self.delegation,
     };
   }
 
-  /** A hit without search context (related records, bookmarks): the search's own hit shape, nothing highlighted. */
-  hitOf(r: AuthorityRecord): SearchHit {
-    return toHit({ record: r, provisionText: null, documentTitle: '' }, 0, { whole: new Set(), prefixes: [] });
+  /** A hit without search context (related records, bookmarks): the search's own hit shape, nothing highlighted, status on the day. */
+  hitOf(r: AuthorityRecord, day: string = todayIso(), province: string | null = null): SearchHit {
+    const hit = toHit({ record: r, provisionText: null, documentTitle: '' }, 0, { whole: new Set(), prefixes: [] });
+    return withDay(this.engine, hit, r, day, province);
+  }
+
+  listProvinces(): string[] {
+    return [...new Set([...this.records.values()].map((r) => r.province).filter((p): p is string => !!p))].sort((a, b) => a.localeCompare(b, 'vi'));
   }
 
   recordById(id: string): AuthorityRecord | null {
@@ -157,20 +192,39 @@ export class KnowledgeBase {
     return [...this.documents.values()];
   }
 
-  stats(): Stats {
+  stats(date?: string): Stats {
+    const day = isValidDay(date) ? date : todayIso();
     const bySector: Record<string, number> = {};
     const byLevel: Record<string, number> = {};
+    const byStatus = emptyStatusCounts();
     for (const r of this.records.values()) {
       bySector[r.sector] = (bySector[r.sector] ?? 0) + 1;
       byLevel[r.level] = (byLevel[r.level] ?? 0) + 1;
+      byStatus[statusOn(timelineOf(r), day)]++;
+    }
+    const provisionsByStatus = emptyStatusCounts();
+    for (const [key, versions] of this.versions) {
+      if (!this.provisions.has(key)) continue;
+      const first = versions[0]!;
+      const last = versions[versions.length - 1]!;
+      const code: TimelineStatus =
+        day < first.from ? 'chua-hieu-luc' : last.to !== null && day >= last.to ? (last.endedBy ? 'bai-bo' : 'het-thoi-han') : versions.length > 1 && versions[1]!.from <= day ? 'da-sua-doi' : 'hieu-luc';
+      provisionsByStatus[code]++;
     }
     const docs = [...this.documents.values()];
+    const acts = docs
+      .filter((d) => d.actKind && d.actKind !== 'batch')
+      .map((d) => ({ number: d.number, kind: d.actKind!, effective: d.validity.from || null, province: d.province ?? null, changes: d.changes ?? 0, records: d.records }));
     return {
       documents: docs.length,
       documentsWithText: docs.filter((d) => d.textLoaded).length,
       records: this.records.size,
       bySector,
       byLevel,
+      byStatus,
+      provisionsByStatus,
+      date: day,
+      acts,
       builtAt: this.builtAt,
     };
   }

@@ -2,7 +2,7 @@
  * Schema of the knowledge-base file. It is rebuilt, never migrated: the builder
  * writes a fresh file and the app opens it read-only. Bump KB_SCHEMA_VERSION on change.
  */
-export const KB_SCHEMA_VERSION = 2;
+export const KB_SCHEMA_VERSION = 3;
 
 export const KB_SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -25,7 +25,8 @@ CREATE TABLE provisions (
   path TEXT NOT NULL,
   heading TEXT,
   lead_in TEXT NOT NULL,
-  text TEXT NOT NULL
+  text TEXT NOT NULL,
+  versions TEXT NOT NULL
 );
 CREATE TABLE records (
   id TEXT PRIMARY KEY,

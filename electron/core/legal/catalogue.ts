@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { todayIso, validityStatus } from '../validity';
-import { SECTOR_IDS, type DocumentInfo, type DocumentKind, type SectorId, type Validity } from '../model';
+import { SECTOR_IDS, type ActKind, type Citation, type DocumentInfo, type DocumentKind, type SectorId, type Validity } from '../model';
 
 export interface CatalogueEntry {
   number: string;
@@ -27,6 +27,14 @@ export interface CatalogueEntry {
   inBatch: boolean;
   /** Notes on guessed facts ("kind-guessed", "sector-guessed", "not-in-batch"). */
   flags: string[];
+  /** Kind of act read from the text (absent = a decree of the batch or an ordinary extra decree). */
+  actKind?: ActKind;
+  /** For a provincial act. */
+  province?: string | null;
+  /** Batch decrees it changes or rests on. */
+  targets?: string[];
+  /** For a provincial act: the national provisions it delegates under. */
+  basis?: Citation[];
 }
 
 const KINDS: DocumentKind[] = ['phan-dinh', 'phan-quyen-phan-cap', 'both'];
@@ -38,7 +46,7 @@ export function validateCatalogueEntry(e: unknown): string[] {
   const o = e as Record<string, unknown>;
   if (typeof o !== 'object' || o === null) return ['Mục văn bản không phải là đối tượng JSON'];
   const num = typeof o.number === 'string' ? o.number : '?';
-  if (typeof o.number !== 'string' || !/^\d+\/\d{4}\/NĐ-CP$/u.test(o.number)) errs.push(`Số hiệu không hợp lệ: ${String(o.number)}`);
+  if (typeof o.number !== 'string' || !/^\d+\/\d{4}\/(?:NĐ-CP|QĐ-UBND)$/u.test(o.number)) errs.push(`Số hiệu không hợp lệ: ${String(o.number)}`);
   if (typeof o.title !== 'string' || o.title.length === 0) errs.push(`${num}: thiếu tên văn bản`);
   if (!SECTOR_IDS.includes(o.sector as SectorId)) errs.push(`${num}: lĩnh vực không hợp lệ: ${String(o.sector)}`);
   if (!KINDS.includes(o.kind as DocumentKind)) errs.push(`${num}: loại văn bản không hợp lệ: ${String(o.kind)}`);
@@ -95,6 +103,7 @@ export function toDocumentInfo(e: CatalogueEntry, records: number, textLoaded: b
     kind: e.kind,
     issued: e.issued,
     validity: validityOf(e, today),
+    ...(e.actKind ? { actKind: e.actKind, province: e.province ?? null } : {}),
     textLoaded,
     records,
   };

@@ -16,7 +16,7 @@ export function validateCorrection(c: unknown): string[] {
   const o = c as Record<string, unknown>;
   if (typeof o !== 'object' || o === null) return ['Hiệu chỉnh không phải đối tượng JSON'];
   const e: string[] = [];
-  if (typeof o.citation !== 'string' || !/Nghị định \d+\/\d{4}\/NĐ-CP$/u.test(o.citation)) e.push(`Trích dẫn hiệu chỉnh không hợp lệ: ${String(o.citation)}`);
+  if (typeof o.citation !== 'string' || !/(?:Nghị định \d+\/\d{4}\/NĐ-CP|Quyết định \d+\/\d{4}\/QĐ-UBND)$/u.test(o.citation)) e.push(`Trích dẫn hiệu chỉnh không hợp lệ: ${String(o.citation)}`);
   if (!ACTIONS.includes(o.action as string)) e.push(`Loại hiệu chỉnh không hợp lệ: ${String(o.action)}`);
   if ((o.action === 'exclude' || o.action === 'drop') && typeof o.reason !== 'string') e.push(`${String(o.citation)}: thiếu lý do`);
   if (o.action === 'add' && (typeof o.holder !== 'string' || typeof o.role !== 'string' || typeof o.title !== 'string'))

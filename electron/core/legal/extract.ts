@@ -26,6 +26,8 @@ export interface Correction {
   formerHolder?: string | null;
   timeLimit?: string | null;
   mechanism?: Mechanism;
+  /** A caution shown with the record (a scan misreading to check against the original …). */
+  caution?: string;
 }
 
 export interface RegisterFile {
@@ -55,8 +57,9 @@ function docSlug(number: string): string {
 function citationSlug(c: Citation): string {
   const parts: string[] = [];
   if (c.annex) {
-    const a = /(?:mục ([IVXLC]+) )?(?:phần ([A-H]) )?Phụ lục(?: ([IVXLC\d]+))?/u.exec(c.annex);
-    parts.push(`pl${(a?.[3] ?? '').toLowerCase()}`);
+    const a = /(?:mục ([IVXLC]+) )?(?:phần ([A-H]) )?(?:Phần ([IVXLC]+) )?Phụ lục(?: ([IVXLC\d]+))?/u.exec(c.annex);
+    parts.push(`pl${(a?.[4] ?? '').toLowerCase()}`);
+    if (a?.[3]) parts.push(`phan${a[3].toLowerCase()}`);
     if (a?.[2]) parts.push(`p${a[2].toLowerCase()}`);
     if (a?.[1]) parts.push(`m${a[1].toLowerCase()}`);
   }
@@ -509,6 +512,7 @@ function applyCorrections(ctx: Ctx, corrections: Correction[]): string[] {
         if (c.formerHolder !== undefined) r.formerHolder = c.formerHolder;
         if (c.timeLimit !== undefined) r.timeLimit = c.timeLimit;
         if (c.mechanism) r.mechanism = c.mechanism;
+        if (c.caution) r.caution = c.caution;
       }
     } else if (c.action === 'drop') {
       if (hits.length === 0) problems.push(`Hiệu chỉnh "drop" không khớp bản ghi nào: ${c.citation} ${c.holder ?? ''}`);
@@ -553,6 +557,7 @@ function applyCorrections(ctx: Ctx, corrections: Correction[]): string[] {
         aliases: [],
         sourceStatus: 'verified',
         secondarySource: null,
+        ...(c.caution ? { caution: c.caution } : {}),
         procedures: [],
         timeLimit: c.timeLimit ?? timeLimit(matchForm(provision.text)),
       });
@@ -565,7 +570,15 @@ function applyCorrections(ctx: Ctx, corrections: Correction[]): string[] {
 /** Problems found while applying corrections (a stale correction must not pass silently). */
 export let lastCorrectionProblems: string[] = [];
 
-export function extractRegister(parsed: ParsedDecree, doc: CatalogueEntry, corrections: Correction[]): RegisterFile {
+/** For acts outside the batch: which articles re-assign powers (the rest is read past, with a reason). */
+export interface ExtractScope {
+  inScope: (article: LegalNode) => boolean;
+  reason: string;
+  /** Annex procedures and blanket transfers are read only for decrees of the batch. */
+  annexes: boolean;
+}
+
+export function extractRegister(parsed: ParsedDecree, doc: CatalogueEntry, corrections: Correction[], scope?: ExtractScope): RegisterFile {
   const ctx: Ctx = {
     doc,
     parsed,
@@ -577,15 +590,18 @@ export function extractRegister(parsed: ParsedDecree, doc: CatalogueEntry, corre
   };
   for (const art of parsed.articles) {
     if (GENERAL_ARTICLE.test(art.heading ?? '') && !TRANSITIONAL_ARTICLE.test(art.heading ?? '')) continue;
+    if (scope && !scope.inScope(art)) continue;
     visit(ctx, art, art, []);
   }
-  // Blanket transfers written in an annex ("… chuyển giao tương ứng cho Ủy ban nhân dân cấp xã …").
-  walkUnits(parsed.annexes, null, (n) => {
-    if (n.kind === 'annex' || n.kind === 'section') return;
-    for (const f of findAll(n.ownText)) if (f.a.verb === 'chuyển giao cho') addRecord(ctx, n, f, null, null);
-  });
-  const bySection = extractProcedures(ctx);
-  linkProcedures(ctx, bySection);
+  if (!scope || scope.annexes) {
+    // Blanket transfers written in an annex ("… chuyển giao tương ứng cho Ủy ban nhân dân cấp xã …").
+    walkUnits(parsed.annexes, null, (n) => {
+      if (n.kind === 'annex' || n.kind === 'section') return;
+      for (const f of findAll(n.ownText)) if (f.a.verb === 'chuyển giao cho') addRecord(ctx, n, f, null, null);
+    });
+    const bySection = extractProcedures(ctx);
+    linkProcedures(ctx, bySection);
+  }
   lastCorrectionProblems = applyCorrections(ctx, corrections);
 
   // Every unit with an authority phrase: a record, a record below it, or a reason.
@@ -594,6 +610,10 @@ export function extractRegister(parsed: ParsedDecree, doc: CatalogueEntry, corre
     const key = citationKey(node.citation);
     if (ctx.covered.has(key) || ctx.excluded.has(key)) continue;
     if (recordCitations.some((c) => within(c, node.citation))) continue;
+    if (scope && (node.citation.annex !== null ? !scope.annexes : article !== null && !scope.inScope(article))) {
+      ctx.excluded.set(key, { citation: node.citation, reason: scope.reason });
+      continue;
+    }
     const reason = autoReason(node, article, parent);
     if (reason) ctx.excluded.set(key, { citation: node.citation, reason });
   }

@@ -46,6 +46,8 @@ export interface ParsedDecree {
 }
 
 const NUMBER_RE = /Số:\s*(\d+)\s*\/\s*(\d{4})\s*\/\s*N[ĐD]\s*-\s*CP/iu;
+/** A province's decision: "Số: 40/2026/QĐ-UBND". */
+const PROVINCIAL_NUMBER_RE = /Số:\s*(\d+)\s*\/\s*(\d{4})\s*\/\s*Q[ĐD]\s*-\s*UBND/iu;
 const ARTICLE_RE = /^Điều\s+(\d+)\s*\.\s*(.*)$/u;
 const CHAPTER_RE = /^Chương\s+([IVXLC]+)\b\.?\s*(.*)$/u;
 const SECTION_RE = /^Mục\s+(\d+)\b\.?\s*(.*)$/u;
@@ -54,6 +56,19 @@ const POINT_RE = /^([a-zđ])\)\s*(.*)$/u;
 const ANNEX_RE = /^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?([IVXLC]+|\d+))?\s*$/u;
 const ANNEX_SECTION_RE = /^([IVXLC]+)\.\s+(.*)$/u;
 const BODY_END_RE = /^(Nơi nhận\s*:|TM\.\s*CHÍNH PHỦ)/u;
+
+/**
+ * Scan transcriptions misread a first clause's "1." ("„__L. Ủy ban nhân dân …", 217/2026 Điều 53).
+ * Only the first clause of an article, right after its heading, and only noise then l/L/I/| and a dot:
+ * the line is kept as written (the misreading stays visible), it is only placed as clause 1.
+ */
+function scanFirstClause(line: string, clause: LegalNode | null, article: LegalNode | null): RegExpExecArray | null {
+  if (clause || !article || article.ownText.trim() !== '' || article.children.length > 0) return null;
+  const m = /^[^\p{L}\d]{1,4}[lLI|]\.\s+(\p{Lu}.*)$/u.exec(line);
+  if (!m) return null;
+  const fake = ['1', '1', m[1]!] as unknown as RegExpExecArray;
+  return fake;
+}
 
 function emptyCitation(document: string): Citation {
   return { document, article: null, clause: null, point: null, annex: null };
@@ -70,6 +85,8 @@ function findNumber(lines: string[]): string | null {
   for (const l of lines.slice(0, 40)) {
     const m = NUMBER_RE.exec(l);
     if (m) return `${Number(m[1])}/${m[2]}/NĐ-CP`;
+    const q = PROVINCIAL_NUMBER_RE.exec(l);
+    if (q) return `${Number(q[1])}/${q[2]}/QĐ-UBND`;
   }
   return null;
 }
@@ -85,7 +102,7 @@ function findIssued(lines: string[]): string | null {
 
 /** Lines after "NGHỊ ĐỊNH" up to "Căn cứ …" form the title. */
 function findTitle(lines: string[]): string | null {
-  const start = lines.findIndex((l, i) => i < 60 && /^NGHỊ ĐỊNH$/u.test(l));
+  const start = lines.findIndex((l, i) => i < 60 && /^(?:NGHỊ ĐỊNH|QUYẾT ĐỊNH)$/u.test(l));
   if (start < 0) return null;
   const parts: string[] = [];
   for (const l of lines.slice(start + 1, start + 8)) {
@@ -182,7 +199,7 @@ function parseBody(lines: string[], document: string): LegalNode[] {
       article.heading = `${article.heading ?? ''} ${line}`.trim();
       continue;
     }
-    const cl = CLAUSE_RE.exec(line);
+    const cl: RegExpExecArray | null = CLAUSE_RE.exec(line) ?? scanFirstClause(line, clause, article);
     const expectedClause: number = (clause?.citation.clause ?? 0) + 1;
     if (cl && Number(cl[1]) === expectedClause) {
       clause = {
@@ -226,6 +243,7 @@ function parseAnnexes(lines: string[], document: string): LegalNode[] {
   let headingOpen = false;
   let part: string | null = null;
   let partIndex = 0;
+  let bigPartLabel: string | null = null;
 
   for (const line of lines) {
     if (!line) continue;
@@ -244,6 +262,7 @@ function parseAnnexes(lines: string[], document: string): LegalNode[] {
       section = item = point = null;
       part = null;
       partIndex = 0;
+      bigPartLabel = null;
       wantTitle = true;
       continue;
     }
@@ -252,6 +271,17 @@ function parseAnnexes(lines: string[], document: string): LegalNode[] {
       annex.heading = line.replace(/\(Kèm theo.*$/u, '').trim() || line;
       annex.path = [`${annex.citation.annex}. ${sentenceCase(annex.heading)}`];
       wantTitle = false;
+      appendText(annex, line);
+      continue;
+    }
+    // "Phần I" … "Phần VIII" (151 Phụ lục I): numbered parts whose mục (and lettered parts) restart.
+    const bigPart = /^Phần ([IVXLC]+)$/u.exec(line.trim());
+    if (bigPart?.[1]) {
+      bigPartLabel = `Phần ${bigPart[1]}`;
+      part = null;
+      partIndex = 0;
+      section = item = point = null;
+      headingOpen = false;
       appendText(annex, line);
       continue;
     }
@@ -270,7 +300,7 @@ function parseAnnexes(lines: string[], document: string): LegalNode[] {
     if (sec && sec[1] && romanToInt(sec[1]) === expectedSection) {
       section = {
         kind: 'section',
-        citation: { ...annex.citation, annex: `mục ${sec[1]} ${part ? `${part} ` : ''}${annex.citation.annex}` },
+        citation: { ...annex.citation, annex: `mục ${sec[1]} ${part ? `${part} ` : ''}${bigPartLabel ? `${bigPartLabel} ` : ''}${annex.citation.annex}` },
         path: annex.path,
         heading: sec[2]?.trim() ?? null,
         ownText: line,

@@ -174,5 +174,12 @@ export function toHit(doc: SearchDoc, score: number, h: Highlighter): SearchHit 
     titleRanges: highlightRanges(r.title, h),
     excerpt,
     excerptRanges: ranges,
+    // Day-dependent fields are set by on-day.ts (withDay); these are the defaults of a hit out of context.
+    status: { code: 'hieu-luc', label: '', from: r.timeline?.from ?? '', to: r.timeline?.to ?? null, madeBy: null, endedBy: null, note: null },
+    act: r.act ?? 'batch',
+    province: r.province ?? null,
+    supersedes: null,
+    supersededBy: [],
+    delegation: null,
   };
 }

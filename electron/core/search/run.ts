@@ -5,7 +5,9 @@
  * a record matches (OR fallback); add the bonuses for adjacent syllables and for
  * exact marks; keep only the window of hits asked for.
  */
-import type { SearchArgs, SearchResult } from '../../api/contract';
+import type { SearchArgs, SearchHit, SearchResult } from '../../api/contract';
+import { todayIso } from '../validity';
+import { arrangeOnDay, commonEndOfTerm, dayNotice, isValidDay, markSupersedes, withDay } from './on-day';
 import type { Citation } from '../model';
 import { decodeTelex } from '../text/telex';
 import { foldedWords } from '../text/tokenize';
@@ -278,20 +280,31 @@ export function runSearch(engine: SearchEngine, args: SearchArgs): SearchResult 
     }
   }
   const { ranked, suggestion } = found;
-  const hits = [];
+  const day = isValidDay(args?.date) ? args.date : todayIso();
+  const province = typeof args?.province === 'string' && args.province.trim() ? args.province.trim() : null;
+  const hits: SearchHit[] = [];
+  let total = ranked?.total ?? 0;
   if (ranked) {
-    const end = Math.min(ranked.ids.length, offset + limit);
+    // The law on the day: what applies first, what it replaced right below it (on-day.ts).
+    const onDay = arrangeOnDay(engine, ranked.ids, ranked.scores, day, province);
+    total = Math.max(onDay.ids.length, total - onDay.dropped);
+    const end = Math.min(onDay.ids.length, offset + limit);
     for (let i = offset; i < end; i++) {
-      hits.push(toHit(engine.docs[ranked.ids[i] as number] as SearchDoc, ranked.scores[i] as number, ranked.highlighter));
+      const doc = engine.docs[onDay.ids[i] as number] as SearchDoc;
+      hits.push(withDay(engine, toHit(doc, onDay.scores[i] as number, ranked.highlighter), doc.record, day, province));
     }
+    markSupersedes(hits, engine);
   }
   return {
     q,
-    total: ranked?.total ?? 0,
+    total,
     hits,
     suggestion,
     jump: ranked?.jump ?? null,
     missingWords: ranked && hits.length > 0 ? ranked.missing : [],
+    date: day,
+    province,
+    notice: dayNotice(day, commonEndOfTerm(engine)),
     tookMs: performance.now() - started,
   };
 }

@@ -1,0 +1,212 @@
+/**
+ * Answers for a day (and optionally a province). After ranking, the list is arranged so that what
+ * applies on that day comes first:
+ * - a province's records show only when that province is chosen; there, a delegation in force is
+ *   placed above the national record it rests on;
+ * - a record that no longer applies (repealed, term ended) or not yet in force never leads: the
+ *   record that took its task over is pulled in above it, and it follows, labelled, for files begun
+ *   before (transitional rules);
+ * - every hit says its status on the day, with the act that made it so.
+ */
+import type { HitDelegation, HitStatus, SearchHit } from '../../api/contract';
+import type { AuthorityRecord, RecordTimeline } from '../model';
+import { actName, formatCitation } from '../model';
+import { inForce, statusLabel, statusOn, viDate } from '../legal/timeline';
+import type { SearchEngine } from './engine';
+import type { SearchDoc } from './fields';
+
+/** Most of the batch (and 49/2026 Chương IV) applies "đến trước ngày 01 tháng 3 năm 2027". */
+const REFORM_START = '2025-07-01';
+
+interface DayIndex {
+  byId: Map<string, number>;
+  /** National record id → provincial records resting on it. */
+  delegations: Map<string, number[]>;
+}
+
+const indexes = new WeakMap<SearchEngine, DayIndex>();
+
+function dayIndex(engine: SearchEngine): DayIndex {
+  let ix = indexes.get(engine);
+  if (!ix) {
+    ix = { byId: new Map(), delegations: new Map() };
+    engine.docs.forEach((d, i) => ix!.byId.set(d.record.id, i));
+    engine.docs.forEach((d, i) => {
+      for (const n of d.record.restsOn ?? []) ix!.delegations.set(n, [...(ix!.delegations.get(n) ?? []), i]);
+    });
+    indexes.set(engine, ix);
+  }
+  return ix;
+}
+
+export function timelineOf(r: AuthorityRecord): RecordTimeline {
+  return r.timeline ?? { from: REFORM_START, to: null, endKind: null, madeBy: null, endedBy: null, events: [] };
+}
+
+export function hitStatus(r: AuthorityRecord, day: string): HitStatus {
+  const t = timelineOf(r);
+  const code = statusOn(t, day);
+  let note: string | null = null;
+  if (code === 'bai-bo' || code === 'het-thoi-han')
+    note = `Hồ sơ đã nộp trước ngày ${viDate(t.to!)} có thể vẫn giải quyết theo quy định này (xem quy định chuyển tiếp).`;
+  else if (t.to && inForce(code)) note = `Áp dụng đến trước ngày ${viDate(t.to)}${t.endKind === 'expired' ? ', trừ khi được gia hạn' : ''}.`;
+  return { code, label: statusLabel(t, day), from: t.from, to: t.to, madeBy: t.madeBy, endedBy: t.endedBy, note };
+}
+
+export function isValidDay(d: unknown): d is string {
+  if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/u.test(d)) return false;
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+}
+
+function delegationOf(engine: SearchEngine, r: AuthorityRecord, day: string, province: string | null): HitDelegation | null {
+  if (!r.delegable && !(r.restsOn && r.restsOn.length > 0)) return null;
+  const ix = dayIndex(engine);
+  if (r.restsOn && r.restsOn.length > 0) {
+    const base = r.restsOn.map((id) => engine.docs[ix.byId.get(id) ?? -1]?.record).filter((x): x is AuthorityRecord => !!x);
+    return {
+      note: `Tại ${r.province ?? 'tỉnh'}: ${r.holder} thực hiện theo phân cấp của Ủy ban nhân dân cấp tỉnh${base[0] ? `, căn cứ ${lower(formatCitation(base[0].citation))}` : ''}.`,
+      province: r.province ?? null,
+      holder: r.holder,
+      citationText: formatCitation(r.citation),
+      recordId: r.id,
+    };
+  }
+  const local = (ix.delegations.get(r.id) ?? [])
+    .map((i) => engine.docs[i]!.record)
+    .filter((d) => province !== null && d.province === province && inForce(statusOn(timelineOf(d), day)));
+  const here = local[0];
+  if (here)
+    return {
+      note: `Tại ${province}: đã phân cấp cho ${here.holder} (${formatCitation(here.citation)}).`,
+      province,
+      holder: here.holder,
+      citationText: formatCitation(here.citation),
+      recordId: here.id,
+    };
+  return {
+    note: `Theo Điều ${r.citation.article ?? ''} ${actName(r.citation.document)} ${r.citation.document}, Ủy ban nhân dân cấp tỉnh có thể phân cấp, ủy quyền nhiệm vụ này cho cơ quan, người khác: ở từng tỉnh, người thực hiện có thể khác (chọn tỉnh để xem, nếu đã nạp quyết định của tỉnh).`,
+    province,
+    holder: null,
+    citationText: null,
+    recordId: null,
+  };
+}
+
+function lower(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+export interface Arranged {
+  ids: number[];
+  scores: number[];
+  dropped: number;
+}
+
+/** Arrange ranked records for a day: what applies first, what it replaced right below it. */
+export function arrangeOnDay(engine: SearchEngine, ids: number[], scores: number[], day: string, province: string | null): Arranged {
+  const ix = dayIndex(engine);
+  const rec = (i: number) => (engine.docs[i] as SearchDoc).record;
+  const score = new Map<number, number>();
+  let dropped = 0;
+  ids.forEach((id, k) => {
+    const r = rec(id);
+    if (r.province && r.province !== province) {
+      dropped++;
+      return;
+    }
+    score.set(id, Math.max(score.get(id) ?? 0, scores[k] ?? 0));
+  });
+  const applies = (i: number) => inForce(statusOn(timelineOf(rec(i)), day));
+  // Pull in what took over an ended record, and a province's delegation of a national one.
+  // Two passes: successors first, so a delegation is placed by its national record's final score.
+  for (const [id, s] of [...score.entries()]) {
+    if (applies(id)) continue;
+    for (const sid of rec(id).replacedBy ?? []) {
+      const j = ix.byId.get(sid);
+      if (j !== undefined && applies(j) && (score.get(j) ?? 0) < s) score.set(j, s * 1.001);
+    }
+  }
+  // Of a national power's delegations, only those that match the question as well as the best one rise above it.
+  if (province) {
+    const own = new Map(score);
+    for (const [id, s] of [...score.entries()]) {
+      if (!applies(id)) continue;
+      const here = (ix.delegations.get(rec(id).id) ?? []).filter((j) => rec(j).province === province && applies(j) && own.has(j));
+      const best = Math.max(0, ...here.map((j) => own.get(j)!));
+      for (const j of here) if (own.get(j)! >= best * 0.95 && (score.get(j) ?? 0) < s) score.set(j, s * 1.002);
+    }
+  }
+  const sorted = [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const current = sorted.filter(([i]) => applies(i));
+  const other = sorted.filter(([i]) => !applies(i));
+  const placed = new Set<number>();
+  const out: Array<[number, number]> = [];
+  for (const [i, s] of current) {
+    out.push([i, s]);
+    placed.add(i);
+    // The record it took over follows it, labelled (a file begun earlier may still follow it).
+    for (const pid of rec(i).replaces ?? []) {
+      const j = ix.byId.get(pid);
+      if (j !== undefined && !placed.has(j) && score.has(j) && !applies(j)) {
+        out.push([j, score.get(j)!]);
+        placed.add(j);
+      }
+    }
+  }
+  for (const [i, s] of other) if (!placed.has(i)) out.push([i, s]);
+  return { ids: out.map(([i]) => i), scores: out.map(([, s]) => s), dropped };
+}
+
+/** The day-dependent fields of a hit. */
+export function withDay(engine: SearchEngine, hit: SearchHit, r: AuthorityRecord, day: string, province: string | null): SearchHit {
+  const status = hitStatus(r, day);
+  const ix = dayIndex(engine);
+  const supersededBy = (r.replacedBy ?? []).filter((id) => {
+    const j = ix.byId.get(id);
+    return j !== undefined && inForce(statusOn(timelineOf(engine.docs[j]!.record), day));
+  });
+  return {
+    ...hit,
+    status,
+    act: r.act ?? 'batch',
+    province: r.province ?? null,
+    supersedes: null,
+    supersededBy,
+    delegation: delegationOf(engine, r, day, province),
+  };
+}
+
+/** Mark each hit in force that is directly followed by the ended record it took over. */
+export function markSupersedes(hits: SearchHit[], engine: SearchEngine): void {
+  const ix = dayIndex(engine);
+  for (let k = 0; k + 1 < hits.length; k++) {
+    const h = hits[k]!;
+    const next = hits[k + 1]!;
+    const r = engine.docs[ix.byId.get(h.id) ?? -1]?.record;
+    if (r && inForce(h.status.code) && !inForce(next.status.code) && (r.replaces ?? []).includes(next.id)) h.supersedes = next.id;
+  }
+}
+
+/** The end of term most records of the batch share (01/3/2027), from the data. */
+const endOfTerm = new WeakMap<SearchEngine, string | null>();
+
+export function commonEndOfTerm(engine: SearchEngine): string | null {
+  if (endOfTerm.has(engine)) return endOfTerm.get(engine)!;
+  const counts = new Map<string, number>();
+  for (const d of engine.docs) {
+    const t = d.record.timeline;
+    if (t?.endKind === 'expired' && t.to) counts.set(t.to, (counts.get(t.to) ?? 0) + 1);
+  }
+  const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  endOfTerm.set(engine, common);
+  return common;
+}
+
+/** A plain warning above the list when the day is outside the reform's term. */
+export function dayNotice(day: string, endOfTerm: string | null): string | null {
+  if (day < REFORM_START) return `Ngày ${viDate(day)} trước khi chính quyền địa phương 02 cấp vận hành (01/7/2025): các nghị định phân định, phân cấp chưa có hiệu lực.`;
+  if (endOfTerm && day >= endOfTerm)
+    return `Từ ${viDate(endOfTerm)}, thời hạn áp dụng của phần lớn các nghị định phân định, phân quyền, phân cấp (và Chương IV Nghị định 49/2026/NĐ-CP) đã kết thúc, trừ khi được gia hạn. Các kết quả dưới đây là quy định đã hết thời hạn: hãy kiểm tra văn bản mới ban hành.`;
+  return null;
+}
