@@ -1,4 +1,18 @@
-import type { SearchHit } from '../../electron/api/contract';
+import type { HitStatus, SearchHit, SearchResult } from '../../electron/api/contract';
+
+/** A status in force from the reform, made by the original text. */
+export function sampleStatus(overrides: Partial<HitStatus> = {}): HitStatus {
+  return {
+    code: 'hieu-luc',
+    label: 'Đang có hiệu lực',
+    from: '2025-07-01',
+    to: null,
+    madeBy: null,
+    endedBy: null,
+    note: null,
+    ...overrides,
+  };
+}
 
 /** A plausible hit for renderer unit tests (the E2E tests use the real KB). */
 export function sampleHit(overrides: Partial<SearchHit> = {}): SearchHit {
@@ -20,6 +34,29 @@ export function sampleHit(overrides: Partial<SearchHit> = {}): SearchHit {
     titleRanges: [],
     excerpt: null,
     excerptRanges: [],
+    status: sampleStatus(),
+    act: 'batch',
+    province: null,
+    supersedes: null,
+    supersededBy: [],
+    delegation: null,
+    ...overrides,
+  };
+}
+
+/** A search answer holding these hits, for the day and province given. */
+export function sampleResult(q: string, hits: SearchHit[], overrides: Partial<SearchResult> = {}): SearchResult {
+  return {
+    q,
+    total: hits.length,
+    hits,
+    suggestion: null,
+    jump: null,
+    missingWords: [],
+    date: '2026-03-01',
+    province: null,
+    notice: null,
+    tookMs: 0,
     ...overrides,
   };
 }

@@ -1,7 +1,13 @@
-/** Record detail area: one authority record with its clause, document and neighbours. */
+/**
+ * Record detail area: one authority record with its clause, document and neighbours,
+ * on the day and in the province of the settings store.
+ */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { RecordDetail } from '../../../electron/api/contract';
+import { api } from '../api/client';
+import { errorMessage } from '../lib/errors';
+import { useSettingsStore } from './settings';
 
 /** A procedure (TTHC) linked from a record, named for display. */
 export interface ProcedureLink {
@@ -10,10 +16,9 @@ export interface ProcedureLink {
   holder: string | null;
   citationText: string | null;
 }
-import { api } from '../api/client';
-import { errorMessage } from '../lib/errors';
 
 export const useRecordStore = defineStore('record', () => {
+  const settings = useSettingsStore();
   const id = ref<string | null>(null);
   const detail = shallowRef<RecordDetail | null>(null);
   const loading = ref(false);
@@ -30,7 +35,8 @@ export const useRecordStore = defineStore('record', () => {
     const bare = ids.map((id) => ({ id, title: null, holder: null, citationText: null }));
     procedures.value = bare;
     if (!ids.length) return;
-    const found = await Promise.all(ids.map((id) => api().getRecord({ id }).catch(() => null)));
+    const ctx = settings.requestContext();
+    const found = await Promise.all(ids.map((id) => api().getRecord({ id, ...ctx }).catch(() => null)));
     if (req !== lastRequest) return;
     procedures.value = ids.map((id, i) => {
       const d = found[i];
@@ -46,7 +52,7 @@ export const useRecordStore = defineStore('record', () => {
     error.value = null;
     notFound.value = false;
     try {
-      const d = await api().getRecord({ id: recordId });
+      const d = await api().getRecord({ id: recordId, ...settings.requestContext() });
       if (req !== lastRequest) return;
       detail.value = d;
       notFound.value = d === null;

@@ -1,13 +1,15 @@
 /**
  * Search area: the query, the filters, the current results.
  * Every keystroke searches; a request id (counter) makes sure an older, slower
- * answer never overwrites a newer one.
+ * answer never overwrites a newer one. Each request carries the day and the
+ * province of the settings store, so a change of either searches again.
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { SearchFilters, SearchResult } from '../../../electron/api/contract';
 import { api } from '../api/client';
 import { errorMessage } from '../lib/errors';
+import { useSettingsStore } from './settings';
 
 export type FilterKey = keyof SearchFilters;
 
@@ -26,7 +28,15 @@ function cleanFilters(f: SearchFilters): SearchFilters | undefined {
   return Object.keys(out).length ? (out as SearchFilters) : undefined;
 }
 
+/** What a shareable URL holds (?q=…&ngay=…&tinh=…); undefined = not in the URL. */
+export interface UrlState {
+  q?: string;
+  ngay?: string;
+  tinh?: string;
+}
+
 export const useSearchStore = defineStore('search', () => {
+  const settings = useSettingsStore();
   const query = ref('');
   const filters = ref<SearchFilters>({});
   const result = shallowRef<SearchResult | null>(null);
@@ -72,7 +82,12 @@ export const useSearchStore = defineStore('search', () => {
     }
     loading.value = true;
     try {
-      const r = await api().search({ q, limit: limit.value, filters: cleanFilters(filters.value) });
+      const r = await api().search({
+        q,
+        limit: limit.value,
+        filters: cleanFilters(filters.value),
+        ...settings.requestContext(),
+      });
       if (id !== lastRequest) return; // stale: a newer request is on its way or done
       result.value = r;
       error.value = null;
@@ -109,6 +124,33 @@ export const useSearchStore = defineStore('search', () => {
     return run();
   }
 
+  /** Read the law at another day (null/'' = today); searches again when it changed. */
+  function setDate(iso: string | null): Promise<void> {
+    return settings.setDate(iso) ? run() : Promise.resolve();
+  }
+
+  /** Answer in a province (null = toàn quốc); searches again when it changed. */
+  function setProvince(p: string | null): Promise<void> {
+    return settings.setProvince(p) ? run() : Promise.resolve();
+  }
+
+  /**
+   * Opens a shared or reopened list: what the URL names wins, what it leaves out stays
+   * (the day falls back to today only when the URL names a query). Searches once, and only
+   * when something changed or nothing was asked yet.
+   */
+  function applyUrl(u: UrlState): Promise<void> {
+    let changed = false;
+    if (u.q !== undefined && u.q !== query.value) {
+      query.value = u.q;
+      limit.value = PAGE_SIZE;
+      changed = true;
+    }
+    if (u.ngay !== undefined || u.q !== undefined) changed = settings.setDate(u.ngay ?? null) || changed;
+    if (u.tinh !== undefined) changed = settings.setProvince(u.tinh) || changed;
+    return changed || (!result.value && !idle.value) ? run() : Promise.resolve();
+  }
+
   function showMore(): Promise<void> {
     limit.value = Math.min(MAX_LIMIT, limit.value + PAGE_SIZE);
     return run();
@@ -137,6 +179,9 @@ export const useSearchStore = defineStore('search', () => {
     setFilter,
     clearFilters,
     clear,
+    setDate,
+    setProvince,
+    applyUrl,
     showMore,
     move,
   };

@@ -3,11 +3,26 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient, RecordDetail } from '../../../electron/api/contract';
 import { setApiClient } from '../../../renderer/src/api/client';
 import { useRecordStore } from '../../../renderer/src/stores/record';
+import { sampleStatus } from '../sample-hit';
 
 const waiting = new Map<string, (d: RecordDetail | null) => void>();
 
 function detail(id: string): RecordDetail {
-  return { record: { id } as RecordDetail['record'], citationText: '', document: {} as RecordDetail['document'], provision: null, related: [] };
+  return {
+    record: { id } as RecordDetail['record'],
+    citationText: '',
+    document: {} as RecordDetail['document'],
+    provision: null,
+    related: [],
+    status: sampleStatus(),
+    date: '2026-03-01',
+    timeline: [],
+    versions: [],
+    successors: [],
+    predecessors: [],
+    delegations: [],
+    delegation: null,
+  };
 }
 
 beforeEach(() => {

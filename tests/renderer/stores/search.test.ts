@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient, SearchArgs, SearchHit, SearchResult } from '../../../electron/api/contract';
 import { setApiClient } from '../../../renderer/src/api/client';
 import { useSearchStore } from '../../../renderer/src/stores/search';
-import { sampleHit } from '../sample-hit';
+import { sampleHit, sampleResult } from '../sample-hit';
 
 interface Pending {
   args: SearchArgs;
@@ -21,7 +21,7 @@ function hit(id: string): SearchHit {
 }
 
 function answer(q: string, ids: string[]): SearchResult {
-  return { q, total: ids.length, hits: ids.map(hit), suggestion: null, jump: null, missingWords: [], tookMs: 0 };
+  return sampleResult(q, ids.map(hit));
 }
 
 let pending: Pending[];
