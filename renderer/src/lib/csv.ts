@@ -3,6 +3,8 @@
  */
 import type { SearchHit } from '../../../electron/api/contract';
 import { LEVEL_LABELS, MECHANISM_LABELS, ROLE_LABELS, SECTOR_LABELS } from '../../../electron/core/model';
+import { viDate } from './format';
+import { fullLabel, statusOf } from './status';
 
 const HEADER = [
   'Nhiệm vụ, thẩm quyền',
@@ -13,6 +15,8 @@ const HEADER = [
   'Cơ chế',
   'Lĩnh vực',
   'Căn cứ',
+  'Tình trạng',
+  'Phân cấp, ủy quyền',
   'Tình trạng nguồn',
   'Lưu ý sửa đổi',
   'Mã bản ghi',
@@ -24,7 +28,22 @@ function cell(v: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function hitsToCsv(hits: readonly SearchHit[]): string {
+/** Status on the day, in words with the act; "Chưa xác định" when the server gave none. */
+function statusCell(h: SearchHit): string {
+  const s = statusOf(h);
+  return s ? fullLabel(s) : 'Chưa xác định';
+}
+
+function delegationCell(h: SearchHit): string {
+  const d = h.delegation;
+  if (!d) return '';
+  const holder = d.holder ? ` Tại ${d.province ?? 'tỉnh đã chọn'}: ${d.holder}${d.citationText ? ` (${d.citationText})` : ''}.` : '';
+  return `${d.note}${holder}`;
+}
+
+/** `day` (ISO) names the status column: "Tình trạng ngày 01/10/2025". */
+export function hitsToCsv(hits: readonly SearchHit[], day?: string): string {
+  const header = HEADER.map((hd) => (hd === 'Tình trạng' && day ? `Tình trạng ngày ${viDate(day)}` : hd));
   const rows = hits.map((h) => [
     h.title,
     h.holder,
@@ -34,11 +53,13 @@ export function hitsToCsv(hits: readonly SearchHit[]): string {
     MECHANISM_LABELS[h.mechanism] ?? h.mechanism,
     SECTOR_LABELS[h.sector] ?? h.sector,
     h.citationText,
+    statusCell(h),
+    delegationCell(h),
     h.sourceStatus === 'second-hand' ? 'Chưa đối chiếu văn bản gốc' : 'Đã đối chiếu văn bản',
     h.caution ?? '',
     h.id,
   ]);
-  return '\uFEFF' + [HEADER, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Saves text as a file through a temporary link (no network, no new window). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../electron/api/contract';
 import { hitsToCsv } from '../../../renderer/src/lib/csv';
-import { sampleHit } from '../sample-hit';
+import { sampleHit, sampleStatus } from '../sample-hit';
 
 const base: SearchHit = sampleHit({
   title: 'Đăng ký khai sinh, "có yếu tố" nước ngoài',
@@ -24,5 +24,30 @@ describe('hitsToCsv', () => {
     expect(lines[1]).toContain('Chưa đối chiếu văn bản gốc');
     // a formula-looking cell is neutralised
     expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('adds the status on the day, with its act, and the delegation note', () => {
+    const repealed = sampleHit({
+      id: 'old',
+      status: sampleStatus({ code: 'bai-bo', label: 'Đã bãi bỏ từ 31/01/2026 bởi điểm đ khoản 3 Điều 16 Nghị định 49/2026/NĐ-CP' }),
+    });
+    const delegated = sampleHit({
+      id: 'new',
+      delegation: {
+        note: 'UBND cấp tỉnh có thể đã phân cấp, ủy quyền',
+        province: 'Lào Cai',
+        holder: 'Sở Nông nghiệp và Môi trường',
+        citationText: 'Điều 1 Quyết định 40/2026/QĐ-UBND',
+        recordId: 'x',
+      },
+    });
+    const lines = hitsToCsv([delegated, repealed], '2026-03-01').slice(1).trimEnd().split('\r\n');
+    const header = lines[0]!.split(',');
+    const col = header.indexOf('Tình trạng ngày 01/03/2026');
+    expect(col).toBeGreaterThan(0);
+    expect(lines[1]).toContain('Đang có hiệu lực');
+    expect(lines[1]).toContain('Tại Lào Cai: Sở Nông nghiệp và Môi trường (Điều 1 Quyết định 40/2026/QĐ-UBND)');
+    expect(lines[2]).toContain('Đã bãi bỏ từ 31/01/2026 bởi điểm đ khoản 3 Điều 16 Nghị định 49/2026/NĐ-CP');
+    expect(hitsToCsv([repealed])).toContain(',Tình trạng,');
   });
 });
