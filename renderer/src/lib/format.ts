@@ -1,5 +1,5 @@
 /** Display helpers: Vietnamese labels and dates. Pure, no DOM. */
-import type { DocumentInfo, DocumentKind, Validity } from '../../../electron/core/model';
+import { ACT_KIND_LABELS, actName, type DocumentInfo, type DocumentKind, type Validity } from '../../../electron/core/model';
 
 /** "2025-07-01" → "01/07/2025" (dates are shown the Vietnamese way). */
 export function viDate(iso: string | null | undefined): string {
@@ -39,11 +39,16 @@ export const KIND_LABELS: Record<DocumentKind, string> = {
   both: 'Phân định; phân quyền, phân cấp',
 };
 
-export function kindLabel(d: Pick<DocumentInfo, 'kind'>): string {
+/** What a document is: for the batch its kind of re-assignment, for a later act what kind of act (and whose province). */
+export function kindLabel(d: Pick<DocumentInfo, 'kind'> & Partial<Pick<DocumentInfo, 'actKind' | 'province'>>): string {
+  if (d.actKind && d.actKind !== 'batch') {
+    const label = ACT_KIND_LABELS[d.actKind] ?? d.actKind;
+    return d.province ? `${label} — ${d.province}` : label;
+  }
   return KIND_LABELS[d.kind] ?? d.kind;
 }
 
-/** "Nghị định 120/2025/NĐ-CP" for a document number. */
+/** "Nghị định 120/2025/NĐ-CP", "Quyết định 40/2026/QĐ-UBND" for a document number. */
 export function decreeName(number: string): string {
-  return /NĐ-CP$/i.test(number) ? `Nghị định ${number}` : number;
+  return /^\d+\/\d{4}\/\S+$/u.test(number) ? `${actName(number)} ${number}` : number;
 }
