@@ -21,6 +21,8 @@ const SHOTS = join(root, 'test-results', 'e2e');
 const TARGET_HOLDER = 'Ủy ban nhân dân cấp xã';
 // "Điều 4 Nghị định 120/2025/NĐ-CP", possibly after "khoản …"/"điểm …" of that article.
 const TARGET_CITATION = /(^|\s)Điều 4 Nghị định 120\/2025\/NĐ-CP$/;
+/** Status codes of a record in force on the day (as enacted or as amended). */
+const IN_FORCE = ['hieu-luc', 'da-sua-doi'];
 
 let server: { url: string; close(): Promise<void> };
 let browser: Browser;
@@ -242,7 +244,8 @@ describe('browser mode, search to detail', () => {
     const stated120 = Number((await countButton.textContent())?.trim());
     expect(stated120).toBeGreaterThan(0);
     await countButton.click();
-    await page.waitForURL((u) => u.hash === '#/');
+    // The search page, with the decree's number as the query in the URL (#/?q=…).
+    await page.waitForURL((u) => /^#\/(\?|$)/.test(u.hash));
     await expect.poll(() => page.locator('.count strong').textContent()).toBe(String(stated120));
     const cites = await page.locator('.result [data-test="citation"]').allTextContents();
     expect(cites.length).toBeGreaterThan(0);
@@ -302,18 +305,64 @@ describe('browser mode, search to detail', () => {
     expect(await warning.count()).toBe(0);
   });
 
-  it('marks answers from an amended decree and shows the note on the detail page', async () => {
+  it('reads the law on a day: 49/2026 in force today above the repealed 151/2025; on 01/10/2025 151/2025 answers', async () => {
     await page.locator('nav a', { hasText: 'Tra cứu' }).click();
     const input = page.locator('#q');
     await input.focus();
     await page.keyboard.press('Escape');
     await page.keyboard.type('lam so do lan dau');
-    const first = page.locator('#results .result').first();
-    await expect.poll(() => first.locator('[data-test="citation"]').textContent()).toContain('151/2025/NĐ-CP');
-    expect(await first.locator('[data-test="amended"]').count()).toBe(1);
-    await page.keyboard.press('Enter');
+    const results = page.locator('#results .result');
+    const first = results.first();
+    await expect.poll(() => first.locator('[data-test="citation"]').textContent()).toContain('49/2026/NĐ-CP');
+    expect(IN_FORCE).toContain(await first.locator('[data-test="status"]').getAttribute('data-status'));
+    expect(await first.getAttribute('class')).not.toContain('is-former');
+
+    // The repealed 151/2025 answer is still listed, labelled, and never looks like the answer.
+    const repealed = results
+      .filter({ has: page.locator('[data-test="citation"]', { hasText: '151/2025/NĐ-CP' }) })
+      .filter({ has: page.locator('[data-test="status"][data-status="bai-bo"]') })
+      .first();
+    await repealed.waitFor();
+    expect((await repealed.locator('[data-test="status-label"]').textContent())?.trim()).toMatch(/^Đã bãi bỏ/);
+    expect(await repealed.getAttribute('class')).toContain('is-former');
+    const holderWeight = (l: ReturnType<Page['locator']>) => l.locator('[data-test="holder"]').evaluate((e) => getComputedStyle(e).fontWeight);
+    expect(Number(await holderWeight(repealed))).toBeLessThan(Number(await holderWeight(first)));
+    // Keyboard: Enter still opens the answer in force, not the repealed one.
+    expect(await first.getAttribute('aria-current')).toBe('true');
+    await page.screenshot({ path: join(SHOTS, 'timeline-today.png') });
+
+    // The repealed record: its status, what applies now, and its history.
+    await repealed.locator('a').first().click();
     await page.waitForURL(/#\/record\//);
-    expect(await page.locator('[data-test="caution"]').textContent()).toContain('226/2025/NĐ-CP');
+    const recStatus = page.locator('[data-test="record-status"]');
+    await recStatus.waitFor();
+    expect(await recStatus.locator('[data-test="status-label"]').textContent()).toMatch(/^Đã bãi bỏ.*49\/2026\/NĐ-CP/);
+    expect(await page.locator('[data-test="timeline-event"]', { hasText: 'Bãi bỏ' }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'detail-repealed.png') });
+    await page.screenshot({ path: join(SHOTS, 'detail-repealed-full.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+    await page.waitForURL((u) => !u.hash.includes('/record/'));
+
+    // On 01/10/2025, before 49/2026: 151/2025 is the answer, in force.
+    // Typed day first, as a Vietnamese clerk writes it.
+    await page.locator('#ngay').fill('01/10/2025');
+    await page.locator('#ngay').press('Enter');
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('ngay=2025-10-01');
+    await expect.poll(() => first.locator('[data-test="citation"]').textContent()).toContain('151/2025/NĐ-CP');
+    expect(IN_FORCE).toContain(await first.locator('[data-test="status"]').getAttribute('data-status'));
+    await expect.poll(() => page.locator('.count').textContent()).toContain('01/10/2025');
+    await page.screenshot({ path: join(SHOTS, 'timeline-2025-10-01.png') });
+
+    // The URL reopens the same list on the same day.
+    await page.reload();
+    await expect.poll(() => page.locator('#q').inputValue()).toBe('lam so do lan dau');
+    expect(await page.locator('#ngay').inputValue()).toBe('01/10/2025');
+    await expect.poll(() => first.locator('[data-test="citation"]').textContent()).toContain('151/2025/NĐ-CP');
+
+    // "Hôm nay" goes back to today's law.
+    await page.locator('[data-test="today"]').click();
+    await expect.poll(() => first.locator('[data-test="citation"]').textContent()).toContain('49/2026/NĐ-CP');
+    expect(decodeURIComponent(page.url())).not.toContain('ngay=');
   });
 
   it('raised no console error, no CSP violation and no request off the machine', async () => {
