@@ -93,7 +93,7 @@ function validateId(raw: unknown): Validation<{ id: string; date?: string; provi
 
 function validateStats(raw: unknown): Validation<{ date?: string }> {
   if (raw === undefined || raw === null) return { ok: true, value: {} };
-  if (!isPlainObject(raw)) return fail('Yêu cầu thống kê không hợp lệ.');
+  if (!isPlainObject(raw) || Object.keys(raw).some((k) => k !== 'date')) return fail('Yêu cầu thống kê chỉ nhận tham số "date".');
   const day = validateDayProvince(raw.date, undefined);
   if (!day.ok) return day;
   return { ok: true, value: day.value.date ? { date: day.value.date } : {} };

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cpSync, mkdtempSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +24,13 @@ describe.skipIf(!HAS_SOURCES)('knowledge base built from data/ and the real text
     const catalogue = readCatalogue(dataDir(ROOT));
     const docs = kb.listDocuments();
     expect(docs.map((d) => d.number).sort()).toEqual(catalogue.map((c) => c.number).sort());
-    const texts = readdirSync(join(SOURCES!, 'decrees')).filter((f) => f.endsWith('.txt')).length;
+    const texts = ['decrees', 'amending', 'provincial']
+      .map((d) => (existsSync(join(SOURCES!, d)) ? readdirSync(join(SOURCES!, d)).filter((f) => f.endsWith('.txt')).length : 0))
+      .reduce((a, b) => a + b, 0);
     expect(docs.filter((d) => d.textLoaded)).toHaveLength(texts);
+    expect(docs.filter((d) => d.actKind && d.actKind !== 'batch').map((d) => d.number).sort()).toEqual(
+      ['207/2026/NĐ-CP', '217/2026/NĐ-CP', '226/2025/NĐ-CP', '26/2026/NĐ-CP', '40/2026/QĐ-UBND', '49/2026/NĐ-CP'],
+    );
     // A decree without text is still there, honestly marked.
     expect(docs.some((d) => !d.textLoaded)).toBe(true);
   });

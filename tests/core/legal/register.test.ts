@@ -13,6 +13,8 @@ import { validateRegisterFile } from '../../../electron/core/legal/schema';
 import { contextOf, parseDecree } from '../../../electron/core/legal/structure';
 import { matchForm } from '../../../electron/core/legal/text';
 import { run } from '../../../scripts/extract-register';
+import { readActSet } from '../../../electron/core/legal/act-set';
+import { listSourceFiles } from '../../../electron/core/kb/source-texts';
 import { SOURCES, decreeFiles, hasSources, readDecree, repoRoot } from './sources';
 
 const dataDir = path.join(repoRoot, 'data');
@@ -50,10 +52,17 @@ describe('committed register files', () => {
 });
 
 describe.skipIf(!hasSources)('register against the real texts', () => {
-  const parsedByNumber = new Map(decreeFiles().map((f) => {
-    const p = parseDecree(readDecree(f));
-    return [p.number ?? f, p] as const;
-  }));
+  // Every text of the sources (decrees, amending, later and provincial acts), read together as the
+  // extractor reads them: the additions of amending acts are units of the decree they join.
+  const raw = listSourceFiles(SOURCES!)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .map((text) => ({ parsed: parseDecree(text), text }))
+    .filter((t) => t.parsed.number && t.parsed.articles.length > 0);
+  const batch = new Set(readCatalogue(dataDir).filter((e) => e.inBatch).map((e) => e.number));
+  const parsedByNumber = readActSet(raw, batch).texts;
+  void decreeFiles;
+  void readDecree;
   let tmp: string | null = null;
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });

@@ -17,6 +17,7 @@ export interface Fixture {
 }
 
 let cached: Fixture | null = null;
+export const BATCH_DAY = '2025-10-01';
 
 export async function fixture(): Promise<Fixture> {
   if (cached) return cached;
@@ -25,7 +26,8 @@ export async function fixture(): Promise<Fixture> {
   const docs = kind === 'register' ? reg.docs : paragraphCorpus();
   const engine = buildSearchIndex(docs);
   engine.useCache = false;
-  const search = (q: string, extra: Omit<SearchArgs, 'q'> = {}) => runSearch(engine, { q, ...extra });
+  // The batch as issued: a day when all of it was in force (the timeline has its own tests).
+  const search = (q: string, extra: Omit<SearchArgs, 'q'> = {}) => runSearch(engine, { q, date: BATCH_DAY, ...extra });
   cached = { docs, engine, kind, search, ids: (q, extra) => search(q, { limit: 200, ...extra }).hits.map((h) => h.id) };
   return cached;
 }

@@ -2,7 +2,17 @@
  * fast-check properties of the search path on the real data.
  */
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// The ranking model is measured on the batch as issued: a fixed clock on a day when every record
+// of the question set was in force (answers on other days are tests/core/legal/timeline.test.ts).
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2025-10-01T09:00:00'));
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
 import { fold } from '../../../electron/core/text/normalize';
 import { tokenize } from '../../../electron/core/text/tokenize';
 import { fixture, type Fixture } from './fixture';

@@ -4,7 +4,17 @@
  * Runs on the real register; questions whose decree has no register file yet are
  * skipped and counted. Thresholds fail the build when quality drops.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// The ranking model is measured on the batch as issued: a fixed clock on a day when every record
+// of the question set was in force (answers on other days are tests/core/legal/timeline.test.ts).
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2025-10-01T09:00:00'));
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
 import { buildSearchIndex, runSearch, type SearchEngine } from '../../../electron/core/search';
 import { FORMS, rankOf, readQuestions, score, type Form, type Question } from './question-set';
 import { registerCorpus, type RegisterCorpus } from './register-docs';

@@ -1,0 +1,171 @@
+/**
+ * The law on a timeline, on the real texts: changes read from the amending acts' own words,
+ * answers on fixed days (2025-08-01, 2026-02-01, 2026-07-15, 2027-03-02), provincial delegation,
+ * and a walk of every record: nothing that has ended is shown as in force.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatAddress, parseTargets } from '../../../electron/core/legal/addresses';
+import { readActSet } from '../../../electron/core/legal/act-set';
+import { readCatalogue } from '../../../electron/core/legal/catalogue';
+import { inForce, statusOn } from '../../../electron/core/legal/timeline';
+import { parseDecree } from '../../../electron/core/legal/structure';
+import { type KnowledgeBase, openKnowledgeBase } from '../../../electron/core/kb/open';
+import { ensureKb } from '../../../electron/core/kb/ensure';
+import { timelineOf } from '../../../electron/core/search/on-day';
+
+const SOURCES = path.resolve(__dirname, '../../../../shared/sources');
+const DATA = path.resolve(__dirname, '../../../data');
+const read = (f: string) => readFileSync(path.join(SOURCES, f), 'utf8');
+
+describe('address lists of amending acts', () => {
+  it('reads 49/2026 Điều 16 khoản 3 đ1–đ3 with exceptions', () => {
+    const t = parseTargets('Điều 5, trừ các điểm i khoản 1, điểm g khoản 2 và điểm d khoản 5');
+    expect(t.map((x) => formatAddress(x.address))).toEqual(['Điều 5']);
+    expect(t[0]!.except.map(formatAddress)).toEqual(['điểm i khoản 1 Điều 5', 'điểm g khoản 2 Điều 5', 'điểm d khoản 5 Điều 5']);
+    const u = parseTargets('các điểm b, c, d và e khoản 1, điểm đ khoản 2 Điều 14');
+    expect(u.map((x) => formatAddress(x.address))).toEqual([
+      'điểm b khoản 1 Điều 14',
+      'điểm c khoản 1 Điều 14',
+      'điểm d khoản 1 Điều 14',
+      'điểm e khoản 1 Điều 14',
+      'điểm đ khoản 2 Điều 14',
+    ]);
+  });
+  it('keeps body and annex units apart ("khoản 2 Điều 8, điểm a khoản 6 Mục III Phần IV Phụ lục I")', () => {
+    const t = parseTargets('khoản 2 Điều 8, điểm a khoản 6 Mục III Phần IV Phụ lục I');
+    expect(t.map((x) => formatAddress(x.address))).toEqual(['khoản 2 Điều 8', 'điểm a khoản 6 Mục III Phần IV Phụ lục I']);
+  });
+});
+
+describe('acts read together from their text', () => {
+  const batch = new Set(readCatalogue(DATA).filter((e) => e.inBatch).map((e) => e.number));
+  const files = [
+    'decrees/151-2025-ND-CP.txt',
+    'decrees/140-2025-ND-CP.txt',
+    'amending/226-2025-ND-CP.txt',
+    'amending/49-2026-ND-CP.txt',
+    'amending/217-2026-ND-CP.txt',
+    'provincial/lao-cai-40-2026-QD-UBND.txt',
+  ];
+  const texts = files.map((f) => ({ parsed: parseDecree(read(f)), text: read(f) }));
+  const set = readActSet(texts, batch);
+
+  it('classifies by the words of the text, not the folder', () => {
+    expect(set.classes.get('151/2025/NĐ-CP')?.kind).toBe('batch');
+    expect(set.classes.get('226/2025/NĐ-CP')?.kind).toBe('amending');
+    expect(set.classes.get('49/2026/NĐ-CP')?.kind).toBe('later');
+    expect(set.classes.get('217/2026/NĐ-CP')?.kind).toBe('later');
+    expect(set.classes.get('40/2026/QĐ-UBND')).toMatchObject({ kind: 'provincial', province: 'Lào Cai' });
+  });
+
+  it('reads 226 Điều 6 khoản 1 as adding point o to khoản 1 Điều 5 of 151, with its quoted wording', () => {
+    const add = set.changes.get('226/2025/NĐ-CP')!.changes.find((c) => c.op === 'add' && formatAddress(c.address) === 'điểm o khoản 1 Điều 5')!;
+    expect(add.document).toBe('151/2025/NĐ-CP');
+    expect(add.effective).toBe('2025-08-15');
+    expect(add.text).toMatch(/^o\) Quyết định đấu giá quyền sử dụng đất/u);
+    // The added point joins the text of 151, so it is extracted like any other point.
+    const art5 = set.texts.get('151/2025/NĐ-CP')!.articles.find((a) => a.citation.article === 5)!;
+    expect(art5.children[0]!.children.map((p) => p.citation.point)).toContain('o');
+  });
+
+  it('reads the repeals of 217/2026 Điều 75 khoản 3 for 140 and 144, and nothing from its other decrees', () => {
+    const ch = set.changes.get('217/2026/NĐ-CP')!;
+    const to140 = ch.changes.filter((c) => c.document === '140/2025/NĐ-CP').map((c) => formatAddress(c.address));
+    expect(to140).toEqual(['Điều 4', 'Điều 5', 'Điều 6', 'Điều 7', 'khoản 3 Điều 29']);
+    expect(ch.changes.every((c) => c.op === 'repeal' && c.effective === '2026-07-01')).toBe(true);
+    expect(ch.unparsed).toEqual([]);
+  });
+});
+
+describe('answers on a day (real KB)', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    const { kbPath } = await ensureKb({});
+    kb = openKnowledgeBase({ kbPath });
+  }, 120_000);
+
+  const top = (q: string, date: string, province?: string) => kb.search({ q, date, ...(province ? { province } : {}), limit: 5 }).hits;
+
+  it('lam so do lan dau: 151 as it stood in 2025, 49/2026 Điều 14 after 31/01/2026', () => {
+    const before = top('lam so do lan dau', '2025-08-01')[0]!;
+    expect(before.citationText).toBe('Điểm h khoản 1 Điều 5 Nghị định 151/2025/NĐ-CP');
+    expect(before.status.code).toBe('hieu-luc');
+    const after = top('lam so do lan dau', '2026-02-01');
+    expect(after[0]!.citation.document).toBe('49/2026/NĐ-CP');
+    expect(after[0]!.citation.article).toBe(14);
+    expect(after[0]!.delegation?.note).toMatch(/phân cấp, ủy quyền/u);
+    const old = after.find((h) => h.citationText === 'Điểm h khoản 1 Điều 5 Nghị định 151/2025/NĐ-CP')!;
+    expect(old.status.code).toBe('bai-bo');
+    expect(old.status.label).toBe('Đã bãi bỏ từ 31/01/2026 bởi điểm đ khoản 3 Điều 16 Nghị định 49/2026/NĐ-CP');
+  });
+
+  it('the point added by 226/2025 shows both acts: added 15/8/2025, repealed 31/01/2026', () => {
+    const o = kb.allRecords().find((r) => r.citation.document === '151/2025/NĐ-CP' && r.citation.article === 5 && r.citation.point === 'o')!;
+    expect(o.timeline).toMatchObject({ from: '2025-08-15', to: '2026-01-31', madeBy: 'Khoản 1 Điều 6 Nghị định 226/2025/NĐ-CP', endKind: 'repealed' });
+    expect(statusOn(o.timeline!, '2025-08-01')).toBe('chua-hieu-luc');
+    expect(statusOn(o.timeline!, '2025-10-01')).toBe('hieu-luc');
+    expect(statusOn(o.timeline!, '2026-02-01')).toBe('bai-bo');
+  });
+
+  it('building permits: 140 Điều 4 until 01/7/2026, then 217/2026 Điều 53', () => {
+    expect(top('cấp giấy phép xây dựng nhà ở riêng lẻ', '2026-03-01')[0]!.citationText).toBe('Khoản 1 Điều 4 Nghị định 140/2025/NĐ-CP');
+    const now = top('cấp giấy phép xây dựng nhà ở riêng lẻ', '2026-07-15');
+    expect(now[0]).toMatchObject({ holder: 'Ủy ban nhân dân cấp xã', citationText: 'Khoản 1 Điều 53 Nghị định 217/2026/NĐ-CP' });
+    const old = now.find((h) => h.citationText === 'Khoản 1 Điều 4 Nghị định 140/2025/NĐ-CP')!;
+    expect(old.status.label).toMatch(/^Đã bãi bỏ từ 01\/07\/2026 bởi điểm b khoản 3 Điều 75 Nghị định 217\/2026\/NĐ-CP/u);
+  });
+
+  it('Lào Cai: thu hồi đất by the commune chairman under QĐ 40/2026 Điều 3, resting on 49/2026 Điều 14', () => {
+    const lc = top('quyết định thu hồi đất', '2026-07-15', 'Lào Cai')[0]!;
+    expect(lc).toMatchObject({ holder: 'Chủ tịch Ủy ban nhân dân cấp xã', province: 'Lào Cai' });
+    expect(lc.citation).toMatchObject({ document: '40/2026/QĐ-UBND', article: 3 });
+    expect(lc.delegation?.note).toMatch(/Điều 14 Nghị định 49\/2026\/NĐ-CP/u);
+    const national = top('quyết định thu hồi đất', '2026-07-15')[0]!;
+    expect(national).toMatchObject({ holder: 'Ủy ban nhân dân cấp tỉnh', province: null });
+    expect(national.delegation?.note).toMatch(/có thể phân cấp, ủy quyền/u);
+    // Before the provincial act took effect (01/6/2026) it is not the answer.
+    expect(top('quyết định thu hồi đất', '2026-05-01', 'Lào Cai')[0]!.citation.document).not.toBe('40/2026/QĐ-UBND');
+  });
+
+  it('past 01/3/2027 the answer says plainly that the term has ended', () => {
+    const r = kb.search({ q: 'dang ky khai sinh', date: '2027-03-02' });
+    expect(r.notice).toMatch(/thời hạn áp dụng .* đã kết thúc, trừ khi được gia hạn/u);
+    expect(r.hits[0]!.status.code).toBe('het-thoi-han');
+  });
+
+  it('on every fixed day, no record that has ended or not begun is shown as in force, and in-force hits lead', () => {
+    for (const day of ['2025-08-01', '2026-02-01', '2026-07-15', '2027-03-02']) {
+      for (const r of kb.allRecords()) {
+        const t = timelineOf(r);
+        const code = kb.hitOf(r, day).status.code;
+        const ended = day < t.from || (t.to !== null && day >= t.to);
+        expect(inForce(code), `${r.id} on ${day}`).toBe(!ended);
+      }
+      for (const q of ['lam so do lan dau', 'thu hồi đất', 'giấy phép xây dựng', 'hóa chất']) {
+        const hits = kb.search({ q, date: day, limit: 30 }).hits;
+        const firstEnded = hits.findIndex((h) => !inForce(h.status.code));
+        const lastInForce = hits.map((h) => inForce(h.status.code)).lastIndexOf(true);
+        // An ended record may only sit right under the one that took it over, never above an unrelated answer in force.
+        if (firstEnded >= 0 && lastInForce > firstEnded)
+          for (let k = firstEnded; k <= lastInForce; k++)
+            if (!inForce(hits[k]!.status.code))
+              expect(
+                hits.slice(0, k).some((h) => inForce(h.status.code) && (kb.recordById(h.id)?.replaces ?? []).includes(hits[k]!.id)),
+                `${q} ${day}: ${hits[k]!.id} sits above an answer in force without its successor`,
+              ).toBe(true);
+        expect(hits.filter((h) => h.province !== null)).toEqual([]);
+      }
+    }
+  });
+
+  it('stats count records and provisions by status on the day and list the acts applied', () => {
+    const s = kb.stats('2026-12-02');
+    expect(s.byStatus['bai-bo']).toBeGreaterThan(100);
+    expect(s.byStatus['hieu-luc']).toBeGreaterThan(500);
+    expect(s.provisionsByStatus['bai-bo']).toBeGreaterThan(50);
+    expect(s.acts.map((a) => a.number).sort()).toEqual(['207/2026/NĐ-CP', '217/2026/NĐ-CP', '226/2025/NĐ-CP', '26/2026/NĐ-CP', '40/2026/QĐ-UBND', '49/2026/NĐ-CP']);
+    expect(s.acts.find((a) => a.number === '49/2026/NĐ-CP')!.changes).toBeGreaterThan(20);
+  });
+});
