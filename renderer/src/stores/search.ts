@@ -9,6 +9,7 @@ import { computed, ref, shallowRef } from 'vue';
 import type { SearchFilters, SearchResult } from '../../../electron/api/contract';
 import { api } from '../api/client';
 import { errorMessage } from '../lib/errors';
+import { inForce, statusOf } from '../lib/status';
 import { useSettingsStore } from './settings';
 
 export type FilterKey = keyof SearchFilters;
@@ -33,6 +34,13 @@ export interface UrlState {
   q?: string;
   ngay?: string;
   tinh?: string;
+}
+
+/** Enter opens the first hit in force on the day, never a repealed one listed above it. */
+function firstAnswer(r: SearchResult): number {
+  if (!r.hits.length) return -1;
+  const i = r.hits.findIndex((h) => inForce(statusOf(h)));
+  return i >= 0 ? i : 0;
 }
 
 export const useSearchStore = defineStore('search', () => {
@@ -91,7 +99,7 @@ export const useSearchStore = defineStore('search', () => {
       if (id !== lastRequest) return; // stale: a newer request is on its way or done
       result.value = r;
       error.value = null;
-      active.value = r.hits.length ? 0 : -1;
+      active.value = firstAnswer(r);
     } catch (e) {
       if (id !== lastRequest) return;
       error.value = errorMessage(e);

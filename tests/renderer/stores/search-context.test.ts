@@ -114,3 +114,18 @@ describe('record store with a day and a province', () => {
     expect(recordArgs).toEqual([{ id: '151-d5-k1', date: '2025-10-01', province: 'Lào Cai' }]);
   });
 });
+
+describe('search store, the active hit', () => {
+  it('starts on the first hit in force, not on a repealed one listed above it; on the first hit when none is', async () => {
+    const s = useSearchStore();
+    const repealed = sampleHit({ id: 'old', status: { ...sampleHit().status, code: 'bai-bo' } });
+    const p = s.setQuery('so do');
+    pending[0]!.resolve(sampleResult('so do', [repealed, sampleHit({ id: 'now' })]));
+    await p;
+    expect(s.active).toBe(1);
+    const q = s.setDate('2027-03-15');
+    pending[1]!.resolve(sampleResult('so do', [repealed, { ...repealed, id: 'old2' }]));
+    await q;
+    expect(s.active).toBe(0);
+  });
+});
