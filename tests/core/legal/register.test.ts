@@ -108,6 +108,7 @@ describe.skipIf(!hasSources)('register against the real texts', () => {
     for (const name of ['a', 'b']) {
       const dir = path.join(tmp, name);
       cpSync(path.join(dataDir, 'corrections'), path.join(dir, 'corrections'), { recursive: true });
+      cpSync(path.join(dataDir, 'acts.json'), path.join(dir, 'acts.json'));
       const summary = run(SOURCES, dir);
       expect(summary.problems).toEqual([]);
       outs.push(dir);
