@@ -99,11 +99,17 @@ export function provisionVersions(p: Provision, changes: Change[], catalogue: Ca
   let text = p.text;
   let from = t.from;
   let madeBy = t.madeBy;
-  for (const e of t.events.filter((x) => x.kind === 'amended')) {
-    const c = changes.find((x) => x.op === 'phrase' && formatCitation(x.by) === e.by && x.effective === e.on && x.phrase && text.includes(x.phrase));
+  for (const e of t.events.filter((x) => x.kind === 'amended' || x.kind === 'replaced')) {
+    const c = changes.find(
+      (x) =>
+        formatCitation(x.by) === e.by &&
+        x.effective === e.on &&
+        ((x.op === 'phrase' && x.phrase && text.includes(x.phrase)) || (x.op === 'replace' && x.text)),
+    );
     if (!c) continue;
     versions.push({ from, to: e.on, text, madeBy, endedBy: e.by });
-    text = text.split(c.phrase!).join(c.text ?? '');
+    // A phrase replaced where it stands; a rewritten unit takes the quoted wording of the amending act.
+    text = c.op === 'phrase' ? text.split(c.phrase!).join(c.text ?? '') : c.text!;
     from = e.on;
     madeBy = e.by;
   }

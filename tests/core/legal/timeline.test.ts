@@ -109,6 +109,18 @@ describe('answers on a day (real KB)', () => {
     expect(statusOn(o.timeline!, '2026-02-01')).toBe('bai-bo');
   });
 
+  it('the wording of a provision over time: 226 Điều 7 khoản 6 replaces a phrase of 151 điểm d khoản 4 Điều 5 from 15/8/2025', () => {
+    const r = kb.allRecords().find((x) => x.citation.document === '151/2025/NĐ-CP' && x.citation.article === 5 && x.citation.clause === 4 && x.citation.point === 'd')!;
+    const d = kb.getRecord(r.id, '2025-10-01')!;
+    expect(d.status.code).toBe('da-sua-doi');
+    expect(d.timeline.map((e) => e.kind)).toEqual(['amended', 'repealed']);
+    expect(d.versions).toHaveLength(2);
+    expect(d.versions[0]!.text).toContain('Điều 53 Nghị định số 102/2024/NĐ-CP');
+    expect(d.versions[1]).toMatchObject({ from: '2025-08-15', madeBy: 'Điểm a khoản 6 Điều 7 Nghị định 226/2025/NĐ-CP', to: '2026-01-31' });
+    expect(d.versions[1]!.text).toContain('Mục V Phần III Phụ lục I Nghị định số 151/2025/NĐ-CP');
+    expect(d.versions[1]!.text).not.toContain('Điều 53 Nghị định số 102/2024/NĐ-CP');
+  });
+
   it('building permits: 140 Điều 4 until 01/7/2026, then 217/2026 Điều 53', () => {
     expect(top('cấp giấy phép xây dựng nhà ở riêng lẻ', '2026-03-01')[0]!.citationText).toBe('Khoản 1 Điều 4 Nghị định 140/2025/NĐ-CP');
     const now = top('cấp giấy phép xây dựng nhà ở riêng lẻ', '2026-07-15');
