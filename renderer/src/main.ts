@@ -4,6 +4,7 @@ import App from './App.vue';
 import { router } from './router';
 import './styles/base.css';
 import './styles/timeline.css';
+import './styles/record-timeline.css';
 import './styles/print.css';
 
 createApp(App).use(createPinia()).use(router).mount('#app');

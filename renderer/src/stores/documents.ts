@@ -4,6 +4,7 @@ import { computed, ref, shallowRef } from 'vue';
 import type { Stats } from '../../../electron/api/contract';
 import type { DocumentInfo } from '../../../electron/core/model';
 import { api } from '../api/client';
+import { localToday } from '../lib/dates';
 import { errorMessage } from '../lib/errors';
 
 /** "120/2025/NĐ-CP" → [120, 2025] for ordering by number. */
@@ -35,7 +36,8 @@ export const useDocumentsStore = defineStore('documents', () => {
       loading.value = true;
       error.value = null;
       try {
-        const [docs, st] = await Promise.all([api().listDocuments({}), api().stats({})]);
+        // Counts by status are for today: the browse page describes the knowledge base as it stands.
+        const [docs, st] = await Promise.all([api().listDocuments({}), api().stats({ date: localToday() })]);
         documents.value = docs;
         stats.value = st;
         loaded.value = true;
