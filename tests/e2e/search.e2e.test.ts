@@ -244,6 +244,8 @@ describe('browser mode, search to detail', () => {
     const row120 = rows.filter({ hasText: '120/2025/NĐ-CP' });
     expect(await row120.count()).toBe(1);
     expect(await row120.locator('.not-loaded').count()).toBe(0);
+    // Records by status today: 49/2026 repealed part of 151/2025.
+    expect(await page.locator('[data-test="status-counts"]').textContent()).toContain('Đã bãi bỏ');
     await page.screenshot({ path: join(SHOTS, 'browse.png'), fullPage: true });
 
     // The record count of a decree opens exactly that many records.
@@ -351,6 +353,12 @@ describe('browser mode, search to detail', () => {
     await page.waitForURL((u) => !u.hash.includes('/record/'));
 
     // On 01/10/2025, before 49/2026: 151/2025 is the answer, in force.
+    // A day that does not exist is refused in words, and what was typed stays to be corrected.
+    await page.locator('#ngay').fill('31/02/2026');
+    await page.locator('#ngay').press('Enter');
+    await expect.poll(() => page.locator('#ngay').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#ngay').inputValue()).toBe('31/02/2026');
+    expect(hashParam(page, 'ngay')).toBeNull();
     // Typed day first, as a Vietnamese clerk writes it.
     await page.locator('#ngay').fill('01/10/2025');
     await page.locator('#ngay').press('Enter');
