@@ -103,7 +103,8 @@ export function statusLabel(t: RecordTimeline, day: string): string {
     case 'chua-hieu-luc':
       return `Chưa có hiệu lực (từ ${viDate(t.from)}${t.madeBy ? `, ${lower(t.madeBy)}` : ''})`;
     case 'bai-bo':
-      return `Đã bãi bỏ từ ${viDate(t.to!)} bởi ${lower(t.endedBy ?? '')}`;
+      // A point an amending act added and a later act repealed names both acts.
+      return `${t.madeBy ? `Được bổ sung bởi ${lower(t.madeBy)} từ ${viDate(t.from)}; đ` : 'Đ'}ã bãi bỏ từ ${viDate(t.to!)} bởi ${lower(t.endedBy ?? '')}`;
     case 'het-thoi-han':
       return `Hết thời hạn áp dụng từ ${viDate(t.to!)} (trừ khi được gia hạn; cần kiểm tra văn bản mới)`;
     case 'da-sua-doi': {

@@ -68,8 +68,9 @@ function delegationOf(engine: SearchEngine, r: AuthorityRecord, day: string, pro
       note: `Tại ${r.province ?? 'tỉnh'}: ${r.holder} thực hiện theo phân cấp của Ủy ban nhân dân cấp tỉnh${base[0] ? `, căn cứ ${lower(formatCitation(base[0].citation))}` : ''}.`,
       province: r.province ?? null,
       holder: r.holder,
-      citationText: formatCitation(r.citation),
-      recordId: r.id,
+      // The national power it rests on (the record itself is the hit).
+      citationText: base[0] ? formatCitation(base[0].citation) : null,
+      recordId: base[0]?.id ?? null,
     };
   }
   const local = (ix.delegations.get(r.id) ?? [])
@@ -84,8 +85,11 @@ function delegationOf(engine: SearchEngine, r: AuthorityRecord, day: string, pro
       citationText: formatCitation(here.citation),
       recordId: here.id,
     };
+  const basis = `Theo Điều ${r.citation.article ?? ''} ${actName(r.citation.document)} ${r.citation.document}, Ủy ban nhân dân cấp tỉnh có thể phân cấp, ủy quyền nhiệm vụ này cho cơ quan, người khác`;
   return {
-    note: `Theo Điều ${r.citation.article ?? ''} ${actName(r.citation.document)} ${r.citation.document}, Ủy ban nhân dân cấp tỉnh có thể phân cấp, ủy quyền nhiệm vụ này cho cơ quan, người khác: ở từng tỉnh, người thực hiện có thể khác (chọn tỉnh để xem, nếu đã nạp quyết định của tỉnh).`,
+    note: province
+      ? `${basis}. Chưa nạp quyết định nào của ${province} phân cấp, ủy quyền nhiệm vụ này vào ngày đã chọn: hãy kiểm tra văn bản của tỉnh.`
+      : `${basis}: ở từng tỉnh, người thực hiện có thể khác (chọn tỉnh để xem, nếu đã nạp quyết định của tỉnh).`,
     province,
     holder: null,
     citationText: null,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatAddress, parseTargets } from '../../../electron/core/legal/addresses';
 import { readActSet } from '../../../electron/core/legal/act-set';
 import { readCatalogue } from '../../../electron/core/legal/catalogue';
@@ -107,6 +107,27 @@ describe('answers on a day (real KB)', () => {
     expect(statusOn(o.timeline!, '2025-08-01')).toBe('chua-hieu-luc');
     expect(statusOn(o.timeline!, '2025-10-01')).toBe('hieu-luc');
     expect(statusOn(o.timeline!, '2026-02-01')).toBe('bai-bo');
+    expect(kb.hitOf(o, '2026-02-01').status.label).toBe(
+      'Được bổ sung bởi khoản 1 Điều 6 Nghị định 226/2025/NĐ-CP từ 15/08/2025; đã bãi bỏ từ 31/01/2026 bởi điểm g khoản 3 Điều 16 Nghị định 49/2026/NĐ-CP',
+    );
+  });
+
+  it('with no day asked, the answer is for today by the clock (fixed here at 02/3/2027 and 01/8/2025)', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2027-03-02T10:00:00'));
+      const late = kb.search({ q: 'lam so do lan dau' });
+      expect(late.date).toBe('2027-03-02');
+      expect(late.notice).toMatch(/đã kết thúc/u);
+      expect(late.hits.every((h) => h.status.code !== 'hieu-luc')).toBe(true);
+      vi.setSystemTime(new Date('2025-08-01T10:00:00'));
+      const early = kb.search({ q: 'lam so do lan dau' });
+      expect(early.date).toBe('2025-08-01');
+      expect(early.notice).toBeNull();
+      expect(early.hits[0]!.citation.document).toBe('151/2025/NĐ-CP');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('the wording of a provision over time: 226 Điều 7 khoản 6 replaces a phrase of 151 điểm d khoản 4 Điều 5 from 15/8/2025', () => {
