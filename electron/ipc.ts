@@ -2,7 +2,8 @@
  * Main-process side of the IPC bridge: one `ipcMain.handle('kb:<name>')` per
  * API request. Each message is checked in this order — sender is our app://
  * page, payload passes validateArgs — before it reaches the core; any failure
- * comes back as a Vietnamese { error } (never a stack trace, see api/errors.ts).
+ * comes back as a Vietnamese { error } (never a stack trace, see api/errors.ts);
+ * validation and the handler share one error boundary.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { API_NAMES, type Api, type ApiHandlers, type ApiName } from './api/contract';
@@ -25,9 +26,10 @@ export async function answer<N extends ApiName>(
     console.warn(`[an toàn] Từ chối yêu cầu ${channelOf(name)} từ ${event.senderFrame?.url ?? '(khung đã đóng)'}`);
     return { ok: false, error: IPC_MESSAGES.untrustedSender };
   }
-  const checked = validateArgs(name, payload);
-  if (!checked.ok) return { ok: false, error: checked.message };
   try {
+    // Validation runs inside the boundary too: whatever a payload does while it is read, the reply is a message.
+    const checked = validateArgs(name, payload);
+    if (!checked.ok) return { ok: false, error: checked.message };
     // The mapped type loses the link between N and handlers[N]; the cast restores it.
     const handler = handlers[name] as (args: Api[N]['args']) => Api[N]['result'] | Promise<Api[N]['result']>;
     return { ok: true, value: await handler(checked.value as Api[N]['args']) };

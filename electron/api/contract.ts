@@ -29,6 +29,9 @@ export interface SearchFilters {
   document?: string[];
 }
 
+/** The most hits one search answers: the validator refuses more, the core clamps to it, the renderer pages up to it. */
+export const MAX_RESULTS = 200;
+
 export interface SearchArgs {
   q: string;
   limit?: number;

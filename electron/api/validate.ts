@@ -4,13 +4,14 @@
  * Messages are Vietnamese because they reach the user.
  */
 import { isValidDay } from '../core/search/on-day';
-import type { Api, ApiName, SearchArgs, SearchFilters } from './contract';
+import { MAX_RESULTS, type Api, type ApiName, type SearchArgs, type SearchFilters } from './contract';
 import { HOLDER_KINDS, LEVELS, MECHANISMS, ROLES, SECTOR_IDS } from '../core/model';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const MAX_QUERY_CHARS = 500;
-const MAX_LIMIT = 500;
+/** One limit for every layer: the renderer pages up to it, the core clamps to it (api/contract.ts). */
+const MAX_LIMIT = MAX_RESULTS;
 
 const FILTER_VALUES: { [K in keyof SearchFilters]-?: readonly string[] | null } = {
   sector: SECTOR_IDS,
@@ -25,16 +26,38 @@ function fail(message: string): { ok: false; message: string } {
   return { ok: false, message };
 }
 
+/**
+ * A payload object: a plain object (or one without a prototype). Class instances,
+ * arrays, dates, maps and objects inheriting their fields are refused.
+ */
 function isPlainObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Reads a field only when the payload itself carries it: names from Object.prototype
+ * ("constructor", "toString", "__proto__") never count as present.
+ */
+function own(obj: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+/** Own, enumerable keys of a payload, Symbol keys included (they are never valid). */
+function ownKeys(obj: Record<string, unknown>): Array<string | symbol> {
+  return Reflect.ownKeys(obj);
 }
 
 function validateFilters(raw: unknown): Validation<SearchFilters> {
   if (raw === undefined || raw === null) return { ok: true, value: {} };
   if (!isPlainObject(raw)) return fail('Bộ lọc không hợp lệ.');
   const out: SearchFilters = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (!(key in FILTER_VALUES)) return fail(`Bộ lọc "${key}" không được hỗ trợ.`);
+  for (const key of ownKeys(raw)) {
+    if (typeof key !== 'string' || !Object.hasOwn(FILTER_VALUES, key)) {
+      return fail(`Bộ lọc "${String(key).slice(0, 60)}" không được hỗ trợ.`);
+    }
+    const value = raw[key];
     if (value === undefined) continue;
     if (!Array.isArray(value) || value.length > 50 || !value.every((v) => typeof v === 'string' && v.length <= 100)) {
       return fail(`Giá trị của bộ lọc "${key}" không hợp lệ.`);
@@ -42,14 +65,15 @@ function validateFilters(raw: unknown): Validation<SearchFilters> {
     const allowed = FILTER_VALUES[key as keyof SearchFilters];
     const bad = allowed ? value.find((v) => !allowed.includes(v)) : undefined;
     if (bad !== undefined) return fail(`Giá trị "${bad}" không có trong bộ lọc "${key}".`);
-    (out as Record<string, string[]>)[key] = value as string[];
+    // A fresh array of the checked strings, on an object whose keys are all known filter names.
+    Object.defineProperty(out, key, { value: [...(value as string[])], enumerable: true, writable: true, configurable: true });
   }
   return { ok: true, value: out };
 }
 
 function validateSearch(raw: unknown): Validation<SearchArgs> {
   if (!isPlainObject(raw)) return fail('Yêu cầu tìm kiếm không hợp lệ.');
-  const { q, limit, offset, filters, date, province } = raw;
+  const [q, limit, offset, filters, date, province] = ['q', 'limit', 'offset', 'filters', 'date', 'province'].map((k) => own(raw, k));
   if (typeof q !== 'string') return fail('Từ khóa tìm kiếm phải là một chuỗi ký tự.');
   const day = validateDayProvince(date, province);
   if (!day.ok) return day;
@@ -83,50 +107,55 @@ function validateDayProvince(date: unknown, province: unknown): Validation<{ dat
 }
 
 function validateId(raw: unknown): Validation<{ id: string; date?: string; province?: string | null }> {
-  if (!isPlainObject(raw) || typeof raw.id !== 'string' || raw.id.length === 0 || raw.id.length > 200) {
+  const id = isPlainObject(raw) ? own(raw, 'id') : undefined;
+  if (!isPlainObject(raw) || typeof id !== 'string' || id.length === 0 || id.length > 200) {
     return fail('Mã bản ghi không hợp lệ.');
   }
-  const day = validateDayProvince(raw.date, raw.province);
+  const day = validateDayProvince(own(raw, 'date'), own(raw, 'province'));
   if (!day.ok) return day;
-  return { ok: true, value: { id: raw.id, ...day.value } };
+  return { ok: true, value: { id, ...day.value } };
 }
 
 function validateStats(raw: unknown): Validation<{ date?: string }> {
   if (raw === undefined || raw === null) return { ok: true, value: {} };
-  if (!isPlainObject(raw) || Object.keys(raw).some((k) => k !== 'date')) return fail('Yêu cầu thống kê chỉ nhận tham số "date".');
-  const day = validateDayProvince(raw.date, undefined);
+  if (!isPlainObject(raw) || ownKeys(raw).some((k) => k !== 'date')) return fail('Yêu cầu thống kê chỉ nhận tham số "date".');
+  const day = validateDayProvince(own(raw, 'date'), undefined);
   if (!day.ok) return day;
   return { ok: true, value: day.value.date ? { date: day.value.date } : {} };
 }
 
 function validateEmpty(raw: unknown): Validation<Record<string, never>> {
-  if (raw === undefined || raw === null || (isPlainObject(raw) && Object.keys(raw).length === 0)) {
+  if (raw === undefined || raw === null || (isPlainObject(raw) && ownKeys(raw).length === 0)) {
     return { ok: true, value: {} };
   }
   return fail('Yêu cầu này không nhận tham số.');
 }
 
 function validateBookmark(raw: unknown): Validation<{ recordId: string; note?: string }> {
-  if (!isPlainObject(raw) || typeof raw.recordId !== 'string' || raw.recordId.length === 0 || raw.recordId.length > 200) {
+  const recordId = isPlainObject(raw) ? own(raw, 'recordId') : undefined;
+  if (!isPlainObject(raw) || typeof recordId !== 'string' || recordId.length === 0 || recordId.length > 200) {
     return fail('Mã bản ghi cần đánh dấu không hợp lệ.');
   }
-  if (raw.note !== undefined && (typeof raw.note !== 'string' || raw.note.length > 5000)) {
+  const note = own(raw, 'note');
+  if (note !== undefined && (typeof note !== 'string' || note.length > 5000)) {
     return fail('Ghi chú phải là chuỗi ký tự, tối đa 5000 ký tự.');
   }
-  return { ok: true, value: raw.note === undefined ? { recordId: raw.recordId } : { recordId: raw.recordId, note: raw.note } };
+  return { ok: true, value: note === undefined ? { recordId } : { recordId, note: note as string } };
 }
 
 function validateRecordId(raw: unknown): Validation<{ recordId: string }> {
-  if (!isPlainObject(raw) || typeof raw.recordId !== 'string' || raw.recordId.length === 0 || raw.recordId.length > 200) {
+  const recordId = isPlainObject(raw) ? own(raw, 'recordId') : undefined;
+  if (typeof recordId !== 'string' || recordId.length === 0 || recordId.length > 200) {
     return fail('Mã bản ghi không hợp lệ.');
   }
-  return { ok: true, value: { recordId: raw.recordId } };
+  return { ok: true, value: { recordId } };
 }
 
 function validateRemember(raw: unknown): Validation<{ q: string }> {
-  if (!isPlainObject(raw) || typeof raw.q !== 'string') return fail('Từ khóa cần lưu phải là một chuỗi ký tự.');
-  if (raw.q.length > MAX_QUERY_CHARS) return fail(`Từ khóa quá dài (tối đa ${MAX_QUERY_CHARS} ký tự).`);
-  return { ok: true, value: { q: raw.q } };
+  const q = isPlainObject(raw) ? own(raw, 'q') : undefined;
+  if (typeof q !== 'string') return fail('Từ khóa cần lưu phải là một chuỗi ký tự.');
+  if (q.length > MAX_QUERY_CHARS) return fail(`Từ khóa quá dài (tối đa ${MAX_QUERY_CHARS} ký tự).`);
+  return { ok: true, value: { q } };
 }
 
 const VALIDATORS: { [K in ApiName]: (raw: unknown) => Validation<Api[K]['args']> } = {
@@ -147,7 +176,16 @@ export function isApiName(name: unknown): name is ApiName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(VALIDATORS, name);
 }
 
+/**
+ * Checks a payload for a request. Never throws: a name outside the contract, or a
+ * payload that throws while being read (a getter, a revoked proxy), is a refusal.
+ */
 export function validateArgs<N extends ApiName>(name: N, payload: unknown): Validation<Api[N]['args']> {
+  if (!isApiName(name)) return fail('Yêu cầu không được hỗ trợ.');
   const validator = VALIDATORS[name] as (raw: unknown) => Validation<Api[N]['args']>;
-  return validator(payload);
+  try {
+    return validator(payload);
+  } catch {
+    return fail('Dữ liệu gửi lên không hợp lệ.');
+  }
 }

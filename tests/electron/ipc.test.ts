@@ -102,3 +102,31 @@ describe('registerIpc()', () => {
     expect(electron.ipcHandlers.size).toBe(0);
   });
 });
+
+describe('answer() keeps validation inside its error boundary', () => {
+  it('answers a payload that throws while being read with a Vietnamese message', async () => {
+    const handlers = spyHandlers();
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('boom');
+        },
+        getOwnPropertyDescriptor() {
+          throw new Error('boom');
+        },
+      },
+    );
+    const reply = await answer('stats', handlers, APP_FRAME as never, hostile);
+    expect(reply.ok).toBe(false);
+    expect(reply.ok ? '' : reply.error).toMatch(VIETNAMESE);
+    expect(handlers.stats).not.toHaveBeenCalled();
+  });
+
+  it('refuses a filter named after Object.prototype before the handler runs', async () => {
+    const handlers = spyHandlers();
+    const reply = await answer('search', handlers, APP_FRAME as never, JSON.parse('{"q":"a","filters":{"constructor":["x"]}}'));
+    expect(reply).toEqual({ ok: false, error: 'Bộ lọc "constructor" không được hỗ trợ.' });
+    expect(handlers.search).not.toHaveBeenCalled();
+  });
+});

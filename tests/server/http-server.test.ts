@@ -79,6 +79,17 @@ describe('browser-mode HTTP server', () => {
     expect(calls.length).toBe(before);
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'answers a filter named %s with a Vietnamese 400, not a 500',
+    async (name) => {
+      const before = calls.length;
+      const res = await post('search', `{"q":"khai sinh","filters":{"${name}":["xa"]}}`);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: `Bộ lọc "${name}" không được hỗ trợ.` });
+      expect(calls.length).toBe(before);
+    },
+  );
+
   it('refuses other origins and foreign Host headers', async () => {
     const cross = await post('stats', '{}', { origin: 'http://evil.example' });
     expect(cross.status).toBe(403);

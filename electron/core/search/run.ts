@@ -5,7 +5,7 @@
  * a record matches (OR fallback); add the bonuses for adjacent syllables and for
  * exact marks; keep only the window of hits asked for.
  */
-import type { SearchArgs, SearchHit, SearchResult } from '../../api/contract';
+import { MAX_RESULTS, type SearchArgs, type SearchHit, type SearchResult } from '../../api/contract';
 import { todayIso } from '../validity';
 import { arrangeOnDay, commonEndOfTerm, dayNotice, isValidDay, markSupersedes, withDay } from './on-day';
 import type { Citation } from '../model';
@@ -23,7 +23,7 @@ import { topK } from './top';
 import { PREFIX_MIN_LENGTH, wordPosting } from './word-postings';
 
 export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 200;
+export const MAX_LIMIT = MAX_RESULTS;
 const PAIR_BOOST = 2.2;
 /** Records cited by the article the user named ("khai sinh điều 4") rank higher. */
 const ARTICLE_BOOST = 1.5;

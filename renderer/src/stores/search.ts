@@ -6,7 +6,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { SearchFilters, SearchResult } from '../../../electron/api/contract';
+import { MAX_RESULTS, type SearchFilters, type SearchResult } from '../../../electron/api/contract';
 import { api } from '../api/client';
 import { errorMessage } from '../lib/errors';
 import { inForce, statusOf } from '../lib/status';
@@ -15,8 +15,8 @@ import { useSettingsStore } from './settings';
 export type FilterKey = keyof SearchFilters;
 
 export const PAGE_SIZE = 30;
-/** The server refuses larger windows. */
-export const MAX_LIMIT = 500;
+/** The server refuses larger windows (one limit for every layer, api/contract.ts). */
+export const MAX_LIMIT = MAX_RESULTS;
 
 function hasAnyFilter(f: SearchFilters): boolean {
   return Object.values(f).some((v) => Array.isArray(v) && v.length > 0);
