@@ -20,6 +20,7 @@ export const traCuu = {
   stats: (args) => request('stats', args),
   listDocuments: (args) => request('listDocuments', args),
   listProvinces: (args) => request('listProvinces', args),
+  crosscheck: (args) => request('crosscheck', args),
   listBookmarks: (args) => request('listBookmarks', args),
   saveBookmark: (args) => request('saveBookmark', args),
   removeBookmark: (args) => request('removeBookmark', args),

@@ -15,6 +15,7 @@ import { coverageOf } from '../electron/core/legal/coverage';
 import { loadCorrections } from '../electron/core/legal/corrections';
 import { lastCorrectionProblems } from '../electron/core/legal/extract';
 import { readActScopes, readActSet, registerOf } from '../electron/core/legal/act-set';
+import { readNationalProcedures } from '../electron/core/procedures/read';
 import { validateRegisterFile } from '../electron/core/legal/schema';
 import { type ParsedDecree, parseDecree } from '../electron/core/legal/structure';
 
@@ -92,6 +93,7 @@ function stable(value: unknown): string {
 
 export interface ExtractSummary {
   documents: number;
+  nationalProcedures?: number;
   texts: Array<{ number: string; file: string; records: number; unexplained: number; excluded: number; unresolved: number }>;
   problems: string[];
 }
@@ -179,6 +181,13 @@ export function run(sources: string, dataDir = path.join(repoRoot, 'data')): Ext
   // Decrees with no text: their end date is not verified here; say so rather than guess.
   for (const e of catalogue.values())
     if (!e.file && !e.validityNote) e.validityNote = 'Chưa có toàn văn: ngày hết hiệu lực chưa đối chiếu văn bản gốc';
+  // The national procedure database: facts parsed from each portal record (no documents copied).
+  const portal = readNationalProcedures([sources]);
+  // One procedure a line: deterministic, and diffs stay readable.
+  if (portal.procedures.length > 0)
+    writeAtomic(path.join(dataDir, 'national-procedures.json'), `[\n${portal.procedures.map((p) => JSON.stringify(p)).join(',\n')}\n]\n`);
+  problems.push(...portal.skipped.map((s) => `Thủ tục quốc gia bị bỏ qua (${path.basename(s.file)}): ${s.reason}`));
+  summary.nationalProcedures = portal.procedures.length;
   const docs = [...catalogue.values()].sort((a, b) => numberOrder(a.number, b.number));
   problems.push(...validateCatalogue(docs));
   writeAtomic(path.join(dataDir, 'documents.json'), stable(docs));
@@ -196,7 +205,7 @@ function main(): void {
   const s = run(sources);
   for (const t of s.texts)
     console.log(`${t.number.padEnd(16)} ${t.file.padEnd(22)} bản ghi ${String(t.records).padStart(4)}  loại trừ ${String(t.excluded).padStart(3)}  chưa giải thích ${String(t.unexplained).padStart(3)}  trích dẫn lỗi ${t.unresolved}`);
-  console.log(`Danh mục: ${s.documents} văn bản; ${s.texts.length} văn bản có toàn văn.`);
+  console.log(`Danh mục: ${s.documents} văn bản; ${s.texts.length} văn bản có toàn văn; ${s.nationalProcedures ?? 0} thủ tục của cơ sở dữ liệu quốc gia.`);
   if (s.problems.length) {
     console.error(s.problems.join('\n'));
     process.exit(1);

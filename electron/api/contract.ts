@@ -19,6 +19,7 @@ import type {
   TimelineEvent,
   TimelineStatus,
 } from '../core/model';
+import type { NationalProcedure } from '../core/procedures/portal';
 
 export interface SearchFilters {
   sector?: SectorId[];
@@ -103,6 +104,10 @@ export interface SearchHit {
   /** Ids of records in force that took this one over. */
   supersededBy: string[];
   delegation: HitDelegation | null;
+  /** How long it takes: the decree's time limit, else the linked national procedure's ("17 Ngày làm việc"). */
+  timeLimit: string | null;
+  /** Where the time limit comes from, when it is not the decree ("Cổng Dịch vụ công, thủ tục 1.012753"). */
+  timeLimitSource: string | null;
 }
 
 export interface SearchResult {
@@ -155,6 +160,28 @@ export interface RecordDetail {
   /** Provinces' delegations of this power (all loaded provinces). */
   delegations: SearchHit[];
   delegation: HitDelegation | null;
+  /** National procedure records that implement this power (portal), with the cross-check. */
+  nationalProcedures: LinkedProcedure[];
+}
+
+/** A national procedure record linked to a power, with what the cross-check found. */
+export interface LinkedProcedure extends NationalProcedure {
+  agreement: 'agree' | 'disagree';
+  reason: string;
+}
+
+/** `kb crosscheck`: every link between the portal and the register, on the portal's date. */
+export interface CrosscheckReport {
+  date: string;
+  loaded: number;
+  linked: number;
+  agree: number;
+  disagree: number;
+  /** Cite a decree with text, but no power of it matched the name. */
+  unmatched: number;
+  /** Procedures citing a decree we have no text for, by decree: second-hand coverage. */
+  secondHand: Record<string, number>;
+  disagreements: Array<{ code: string; name: string; url: string | null; recordId: string; citationText: string; holder: string; reason: string }>;
 }
 
 export interface ActApplied {
@@ -180,6 +207,11 @@ export interface Stats {
   provisionsByStatus: Record<TimelineStatus, number>;
   date: string;
   acts: ActApplied[];
+  /** Procedure records in the register (annex procedures). */
+  procedures: number;
+  /** National procedure records loaded, and those linked to a power. */
+  nationalProcedures: number;
+  nationalProceduresLinked: number;
   builtAt: string;
 }
 
@@ -202,6 +234,7 @@ export interface Api {
   getRecord: { args: { id: string; date?: string; province?: string | null }; result: RecordDetail | null };
   stats: { args: { date?: string }; result: Stats };
   listProvinces: { args: Record<string, never>; result: string[] };
+  crosscheck: { args: Record<string, never>; result: CrosscheckReport };
   listDocuments: { args: Record<string, never>; result: DocumentInfo[] };
   listBookmarks: { args: Record<string, never>; result: Bookmark[] };
   saveBookmark: { args: { recordId: string; note?: string }; result: Bookmark };
@@ -234,6 +267,7 @@ export const API_NAMES = [
   'getRecord',
   'stats',
   'listProvinces',
+  'crosscheck',
   'listDocuments',
   'listBookmarks',
   'saveBookmark',

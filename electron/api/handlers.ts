@@ -5,9 +5,33 @@
 import type { ApiHandlers, Bookmark } from './contract';
 import { UserFacingError } from './errors';
 import type { KnowledgeBase } from '../core/kb/open';
-import type { BookmarkRow, UserDb } from '../core/user/user-db';
+import { UserDb, type BookmarkRow } from '../core/user/user-db';
+import { UserDataUnavailable, UserStore } from '../core/user/user-store';
 
-export function createApiHandlers(kb: KnowledgeBase, user: UserDb): ApiHandlers {
+/**
+ * `user` may be missing or off: search and every knowledge-base request work without it;
+ * a bookmark or history request then answers why, in Vietnamese.
+ */
+export function createApiHandlers(kb: KnowledgeBase, userData: UserStore | UserDb | null): ApiHandlers {
+  const store = userData instanceof UserDb ? UserStore.over(userData) : userData;
+  /** One user-data request; "off" and "damaged, moved aside" become messages for the user. */
+  const withUser = <T>(fn: (db: UserDb) => T): T => {
+    if (!store) throw new UserFacingError('Dữ liệu cá nhân (dấu trang, lịch sử tìm kiếm) không dùng được ở chế độ này; tra cứu vẫn hoạt động bình thường.');
+    try {
+      return store.use(fn);
+    } catch (err) {
+      if (err instanceof UserDataUnavailable) throw new UserFacingError(err.message);
+      throw err;
+    }
+  };
+  const user = {
+    listBookmarks: () => withUser((u) => u.listBookmarks()),
+    saveBookmark: (recordId: string, note: string | undefined) => withUser((u) => u.saveBookmark(recordId, note)),
+    removeBookmark: (recordId: string) => withUser((u) => u.removeBookmark(recordId)),
+    recentSearches: () => withUser((u) => u.recentSearches()),
+    rememberSearch: (q: string) => withUser((u) => u.rememberSearch(q)),
+    clearHistory: () => withUser((u) => u.clearHistory()),
+  };
   const toBookmark = (row: BookmarkRow): Bookmark => {
     const record = kb.recordById(row.recordId);
     return { ...row, hit: record ? kb.hitOf(record) : null };
@@ -17,6 +41,7 @@ export function createApiHandlers(kb: KnowledgeBase, user: UserDb): ApiHandlers 
     getRecord: ({ id, date, province }) => kb.getRecord(id, date, province),
     stats: (args) => kb.stats(args?.date),
     listProvinces: () => kb.listProvinces(),
+    crosscheck: () => kb.crosscheck(),
     listDocuments: () => kb.listDocuments(),
     listBookmarks: () => user.listBookmarks().map(toBookmark),
     saveBookmark: ({ recordId, note }) => {

@@ -163,6 +163,7 @@ const VALIDATORS: { [K in ApiName]: (raw: unknown) => Validation<Api[K]['args']>
   getRecord: validateId,
   stats: validateStats,
   listProvinces: validateEmpty,
+  crosscheck: validateEmpty,
   listDocuments: validateEmpty,
   listBookmarks: validateEmpty,
   saveBookmark: validateBookmark,

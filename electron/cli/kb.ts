@@ -17,6 +17,7 @@ const USAGE = `Cách dùng: npm run --silent kb -- <lệnh>
   search --stdin --json [--limit N]          mỗi dòng vào là một truy vấn, mỗi dòng ra là một kết quả JSON
   stats [--json] [--date YYYY-MM-DD]         số văn bản, bản ghi theo lĩnh vực, cấp và hiệu lực trong ngày
   coverage [--json]                          độ phủ trích xuất của từng nghị định
+  crosscheck [--json]                        đối chiếu cơ sở dữ liệu quốc gia về thủ tục với sổ đăng ký thẩm quyền
   import <tệp hoặc thư mục>                  nạp văn bản chính thức (.txt, .docx) và dựng lại
   build [--force]                            dựng lại cơ sở dữ liệu tri thức`;
 
@@ -82,6 +83,8 @@ function cliHit(h: SearchHit) {
     supersededBy: h.supersededBy,
     delegation: h.delegation,
     caution: h.caution,
+    timeLimit: h.timeLimit,
+    timeLimitSource: h.timeLimitSource,
   };
 }
 
@@ -121,7 +124,7 @@ async function cmdSearch(flags: Flags): Promise<void> {
   if (result.hits.length === 0) console.log('Không tìm thấy kết quả.');
   for (const [i, h] of result.hits.entries()) {
     console.log(
-      `${i + 1}. ${h.title}\n   ${h.holder} — ${h.citationText}\n   ${h.status.label}${h.formerHolder ? `\n   Trước đây: ${h.formerHolder}` : ''}${h.delegation ? `\n   ${h.delegation.note}` : ''}`,
+      `${i + 1}. ${h.title}\n   ${h.holder} — ${h.citationText}\n   ${h.status.label}${h.timeLimit ? `\n   Thời hạn: ${h.timeLimit}${h.timeLimitSource ? ` (${h.timeLimitSource})` : ''}` : ''}${h.formerHolder ? `\n   Trước đây: ${h.formerHolder}` : ''}${h.delegation ? `\n   ${h.delegation.note}` : ''}`,
     );
   }
 }
@@ -135,6 +138,19 @@ async function cmdStats(flags: Flags): Promise<void> {
   console.log(`Văn bản: ${stats.documents} (có toàn văn: ${stats.documentsWithText})\nBản ghi: ${stats.records}`);
   for (const [k, v] of Object.entries(stats.bySector)) console.log(`  ${k}: ${v}`);
   for (const [k, v] of Object.entries(stats.byLevel)) console.log(`  ${k}: ${v}`);
+}
+
+async function cmdCrosscheck(flags: Flags): Promise<void> {
+  const report = (await openKb()).crosscheck();
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  console.log(
+    `Cơ sở dữ liệu quốc gia về thủ tục hành chính, đối chiếu tại ngày ${report.date}: ${report.loaded} thủ tục; ${report.linked} gắn với thẩm quyền trong sổ đăng ký (${report.agree} khớp, ${report.disagree} không khớp); ${report.unmatched} dẫn nghị định có văn bản nhưng không tìm được thẩm quyền tương ứng.`,
+  );
+  for (const [d, n] of Object.entries(report.secondHand)) console.log(`  ${d}: ${n} thủ tục dẫn nghị định chưa có văn bản (nguồn thứ cấp)`);
+  for (const x of report.disagreements) console.log(`- ${x.code} ${x.name}\n  ${x.reason}`);
 }
 
 async function cmdCoverage(flags: Flags): Promise<void> {
@@ -153,6 +169,8 @@ async function main(argv: string[]): Promise<void> {
       return cmdStats(flags);
     case 'coverage':
       return cmdCoverage(flags);
+    case 'crosscheck':
+      return cmdCrosscheck(flags);
     case 'import': {
       if (flags.positional.length === 0) throw new UsageError('Hãy chỉ ra tệp hoặc thư mục cần nạp.');
       const summary = await importTexts(flags.positional, log);

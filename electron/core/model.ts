@@ -102,6 +102,10 @@ export interface AuthorityRecord {
   restsOn?: string[];
   /** The law lets UBND cấp tỉnh phân cấp / ủy quyền this power: who holds it may differ by province. */
   delegable?: boolean;
+  /** National procedure records (portal codes) linked to this power at KB build. */
+  nationalProcedures?: string[];
+  /** When the decree gives no time limit: the commonest one of the linked national procedures. */
+  procedureTimeLimit?: { time: string; source: string } | null;
 }
 
 /** Kinds of act, read from the text (never from a file name or folder). */

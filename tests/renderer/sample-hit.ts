@@ -40,6 +40,8 @@ export function sampleHit(overrides: Partial<SearchHit> = {}): SearchHit {
     supersedes: null,
     supersededBy: [],
     delegation: null,
+    timeLimit: null,
+    timeLimitSource: null,
     ...overrides,
   };
 }

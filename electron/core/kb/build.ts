@@ -13,6 +13,7 @@ import { citationKey } from './citation-key';
 import { gatherInputs, type GatherOptions } from './inputs';
 import { KB_SCHEMA_SQL, KB_SCHEMA_VERSION } from './schema';
 import { toSearchDocs } from './search-docs';
+import { linkProcedures } from '../procedures/link';
 import { provisionVersions } from './timeline-apply';
 import type { ProvisionVersion } from '../../api/contract';
 
@@ -39,6 +40,20 @@ export async function buildKb(opts: BuildOptions): Promise<BuildReport> {
   const docMap = new Map(documents.map((d) => [d.number, d]));
   const provMap = new Map(provisions.map((p) => [citationKey(p.citation), p]));
   const engine = buildSearchIndex(toSearchDocs(records, provMap, docMap));
+  // The national procedure database, linked to the powers by the register's own search (procedures/link.ts).
+  const withText = new Set(documents.filter((d) => d.textLoaded).map((d) => d.number));
+  const report = linkProcedures(engine, inputs.nationalProcedures, withText, new Set(documents.map((d) => d.number)));
+  const linkOf = new Map(report.links.map((l) => [l.code, l]));
+  const byRecord = new Map<string, string[]>();
+  for (const l of report.links) byRecord.set(l.recordId, [...(byRecord.get(l.recordId) ?? []), l.code]);
+  const npByCode = new Map(inputs.nationalProcedures.map((p) => [p.code, p]));
+  for (const r of records) {
+    const codes = byRecord.get(r.id);
+    if (!codes) continue;
+    r.nationalProcedures = codes;
+    const timed = codes.map((c) => npByCode.get(c)).find((p) => p?.timeLimit);
+    if (timed) r.procedureTimeLimit = { time: timed.timeLimit!, source: `Cổng Dịch vụ công quốc gia, thủ tục ${timed.code}` };
+  }
 
   mkdirSync(dirname(opts.kbPath), { recursive: true });
   const tmp = `${opts.kbPath}.${process.pid}.tmp`;
@@ -48,7 +63,15 @@ export async function buildKb(opts: BuildOptions): Promise<BuildReport> {
     db.pragma('journal_mode = OFF');
     db.exec(KB_SCHEMA_SQL);
     writeAll(db, documents, records, provisions, (p) => provisionVersions(p, changes, catalogue));
+    const insertNp = db.prepare('INSERT OR IGNORE INTO national_procedures (code, record_id, json) VALUES (?, ?, ?)');
+    db.transaction(() => {
+      for (const p of inputs.nationalProcedures) {
+        const l = linkOf.get(p.code);
+        insertNp.run(p.code, l?.recordId ?? null, JSON.stringify({ ...p, ...(l ? { agreement: l.agreement, reason: l.reason } : {}) }));
+      }
+    })();
     const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    meta.run('procedureLinks', JSON.stringify({ date: report.date, unmatched: report.unmatched.length, secondHand: report.secondHand }));
     meta.run('schemaVersion', String(KB_SCHEMA_VERSION));
     meta.run('builtAt', new Date().toISOString());
     meta.run('inputHash', opts.inputHash ?? '');

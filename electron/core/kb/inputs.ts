@@ -4,7 +4,7 @@
  * that data/ does not cover (new or imported texts, no code change) > second-hand
  * records from data/secondary (only for decrees with no text at all).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuthorityRecord, DocumentInfo, Provision } from '../model';
 import { readCatalogue, toDocumentInfo } from '../legal/catalogue';
@@ -15,6 +15,8 @@ import type { CatalogueEntry } from '../legal/catalogue';
 import type { Change, ChangesFile } from '../legal/changes';
 import { citationKey } from './citation-key';
 import { applyTimeline, readSuccessors } from './timeline-apply';
+import type { NationalProcedure } from '../procedures/portal';
+import { readNationalProcedures } from '../procedures/read';
 import { loadCorrections } from '../legal/corrections';
 import { loadSecondaryRegister } from '../legal/secondary';
 import { mergeAliases, readAliasEntries } from './aliases';
@@ -40,6 +42,8 @@ export interface GatheredInputs {
   /** Every change of every amending, later and provincial act known, to apply on the timeline. */
   changes: Change[];
   catalogue: CatalogueEntry[];
+  /** The national procedure database (data/national-procedures.json, else read from the sources). */
+  nationalProcedures: NationalProcedure[];
   warnings: string[];
 }
 
@@ -130,5 +134,9 @@ export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs>
   const changeCount = new Map<string, number>();
   for (const c of changes) changeCount.set(c.by.document, (changeCount.get(c.by.document) ?? 0) + 1);
   const docs = cautioned.documents.map((d) => (changeCount.has(d.number) ? { ...d, changes: changeCount.get(d.number) } : d));
-  return { texts, registers, documents: docs, records: timed, provisions, changes, catalogue: [...catalogue.values()], warnings };
+  const npFile = join(opts.dataDir, 'national-procedures.json');
+  const nationalProcedures = existsSync(npFile)
+    ? (JSON.parse(readFileSync(npFile, 'utf8')) as NationalProcedure[])
+    : readNationalProcedures(opts.sources).procedures;
+  return { texts, registers, documents: docs, records: timed, provisions, changes, catalogue: [...catalogue.values()], nationalProcedures, warnings };
 }

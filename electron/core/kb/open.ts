@@ -3,7 +3,8 @@
  * memory once (a few thousand records), with the serialized search index.
  */
 import Database from 'better-sqlite3';
-import type { ProvisionVersion, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../../api/contract';
+import type { CrosscheckReport, LinkedProcedure, ProvisionVersion, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../../api/contract';
+import type { NationalProcedure } from '../procedures/portal';
 import { formatCitation, type AuthorityRecord, type DocumentInfo, type Provision, type TimelineStatus, TIMELINE_STATUS_LABELS } from '../model';
 import { statusOn } from '../legal/timeline';
 import { toHit } from '../search/hits';
@@ -54,6 +55,9 @@ export class KnowledgeBase {
   private readonly records = new Map<string, AuthorityRecord>();
   private readonly documents = new Map<string, DocumentInfo>();
   private readonly provisions = new Map<string, Provision>();
+  /** The national procedure database, by code (with the link's cross-check when linked). */
+  private readonly national = new Map<string, LinkedProcedure | NationalProcedure>();
+  private procedureLinks: { date: string; unmatched: number; secondHand: Record<string, string[]> } = { date: '', unmatched: 0, secondHand: {} };
   /** Wording of each provision over time (oldest first), keyed like provisions. */
   private readonly versions = new Map<string, ProvisionVersion[]>();
   private readonly engine: SearchEngine;
@@ -83,6 +87,9 @@ export class KnowledgeBase {
         leadIn: JSON.parse(row.lead_in) as string[],
       });
     }
+    for (const row of db.prepare('SELECT code, json FROM national_procedures ORDER BY code').all() as Array<{ code: string; json: string }>)
+      this.national.set(row.code, JSON.parse(row.json) as LinkedProcedure | NationalProcedure);
+    if (meta.get('procedureLinks')) this.procedureLinks = JSON.parse(meta.get('procedureLinks')!) as typeof this.procedureLinks;
     for (const row of db.prepare('SELECT json FROM records ORDER BY id').all() as Array<{ json: string }>) {
       const rec = JSON.parse(row.json) as AuthorityRecord;
       this.records.set(rec.id, rec);
@@ -167,6 +174,32 @@ export class KnowledgeBase {
       predecessors: hitsOf(record.replaces),
       delegations,
       delegation: self.delegation,
+      nationalProcedures: (record.nationalProcedures ?? [])
+        .map((c) => this.national.get(c))
+        .filter((p): p is LinkedProcedure => !!p && 'agreement' in p),
+    };
+  }
+
+  /** Every link between the national procedure database and the register, on the portal's date. */
+  crosscheck(): CrosscheckReport {
+    const linked = [...this.national.values()].filter((p): p is LinkedProcedure => 'agreement' in p);
+    const holderOf = new Map<string, AuthorityRecord>();
+    for (const r of this.records.values()) for (const c of r.nationalProcedures ?? []) holderOf.set(c, r);
+    const disagreements = linked
+      .filter((p) => p.agreement === 'disagree')
+      .map((p) => {
+        const r = holderOf.get(p.code)!;
+        return { code: p.code, name: p.name, url: p.url, recordId: r.id, citationText: formatCitation(r.citation), holder: r.holder, reason: p.reason };
+      });
+    return {
+      date: this.procedureLinks.date,
+      loaded: this.national.size,
+      linked: linked.length,
+      agree: linked.length - disagreements.length,
+      disagree: disagreements.length,
+      unmatched: this.procedureLinks.unmatched,
+      secondHand: Object.fromEntries(Object.entries(this.procedureLinks.secondHand).map(([k, v]) => [k, v.length])),
+      disagreements,
     };
   }
 
@@ -225,6 +258,10 @@ export class KnowledgeBase {
       provisionsByStatus,
       date: day,
       acts,
+      // Procedure records: the annex procedures that implement a power.
+      procedures: new Set([...this.records.values()].flatMap((r) => r.procedures)).size,
+      nationalProcedures: this.national.size,
+      nationalProceduresLinked: [...this.national.values()].filter((p) => 'agreement' in p).length,
       builtAt: this.builtAt,
     };
   }

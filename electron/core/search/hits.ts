@@ -181,5 +181,7 @@ export function toHit(doc: SearchDoc, score: number, h: Highlighter): SearchHit 
     supersedes: null,
     supersededBy: [],
     delegation: null,
+    timeLimit: r.timeLimit ?? r.procedureTimeLimit?.time ?? null,
+    timeLimitSource: r.timeLimit ? null : (r.procedureTimeLimit?.source ?? null),
   };
 }

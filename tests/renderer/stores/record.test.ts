@@ -22,6 +22,7 @@ function detail(id: string): RecordDetail {
     predecessors: [],
     delegations: [],
     delegation: null,
+  nationalProcedures: [],
   };
 }
 
