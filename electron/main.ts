@@ -9,7 +9,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { createApiHandlers } from './api/handlers';
 import { openKnowledgeBase } from './core/kb/open';
-import { UserDb } from './core/user/user-db';
+import { UserStore } from './core/user/user-store';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import {
@@ -87,12 +87,13 @@ function start(): void {
   }
   // The user's own data (bookmarks…) lives apart from the read-only knowledge base,
   // so updating the app or the KB never touches it.
-  let user: UserDb;
-  try {
-    user = UserDb.open(path.join(app.getPath('userData'), 'user.sqlite'), paths.nativeBinding);
-  } catch (error) {
-    return fail('Không mở được dữ liệu cá nhân', error);
-  }
+  // Never a reason not to start: search needs no user data. A damaged file is moved aside
+  // under a dated name and a fresh one starts; the user is told once the window shows.
+  const user = UserStore.open({
+    path: path.join(app.getPath('userData'), 'user.sqlite'),
+    nativeBinding: paths.nativeBinding,
+    log: (m) => console.warn(`[dữ liệu cá nhân] ${m}`),
+  });
   app.on('will-quit', () => user.close());
 
   hardenSession(session.defaultSession);
@@ -100,6 +101,13 @@ function start(): void {
   registerIpc(ipcMain, createApiHandlers(kb, user));
   Menu.setApplicationMenu(buildMenu({ devTools }));
   mainWindow = createWindow(paths.preload, devTools);
+  const notice = user.takeNotice();
+  if (notice) {
+    const win = mainWindow;
+    win.once('ready-to-show', () => {
+      void dialog.showMessageBox(win, { type: 'warning', title: 'Dữ liệu cá nhân', message: notice, buttons: ['Đã hiểu'] });
+    });
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -7,5 +7,5 @@ export class UserFacingError extends Error {
 export function userMessage(err: unknown): string {
   return err instanceof UserFacingError
     ? err.message
-    : 'Đã xảy ra lỗi khi xử lý yêu cầu. Dữ liệu của bạn không bị ảnh hưởng.';
+    : 'Đã xảy ra lỗi khi xử lý yêu cầu. Hãy thử lại; nếu lỗi lặp lại, hãy khởi động lại ứng dụng.';
 }

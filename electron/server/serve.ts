@@ -8,7 +8,7 @@ import { createApiHandlers } from '../api/handlers';
 import { ensureKb } from '../core/kb/ensure';
 import { openKnowledgeBase } from '../core/kb/open';
 import { defaultUserDir, repoRoot } from '../core/paths';
-import { UserDb } from '../core/user/user-db';
+import { UserStore } from '../core/user/user-store';
 import { startHttpServer, type RunningServer } from './http-server';
 
 export interface StartOptions {
@@ -25,7 +25,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const log = opts.log ?? ((m: string) => console.error(m));
   const { kbPath } = await ensureKb({ ...(opts.kbPath ? { kbPath: opts.kbPath } : {}), log });
   const kb = openKnowledgeBase({ kbPath, log });
-  const user = UserDb.open(join(opts.userDir ?? defaultUserDir(), 'user.sqlite'));
+  // Never stops the server: a damaged file is moved aside (and said so), a missing one leaves search working.
+  const user = UserStore.open({ path: join(opts.userDir ?? defaultUserDir(), 'user.sqlite'), log });
+  const notice = user.takeNotice();
+  if (notice) log(`Lưu ý: ${notice}`);
   const server = await startHttpServer({
     handlers: createApiHandlers(kb, user),
     rendererDir: opts.rendererDir ?? join(repoRoot(), 'build', 'renderer'),

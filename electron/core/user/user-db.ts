@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { USER_MIGRATIONS } from './migrations';
 
@@ -23,8 +23,14 @@ export class UserDb {
   static open(path: string, nativeBinding?: string): UserDb {
     mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path, nativeBinding ? { nativeBinding } : {});
-    db.pragma('journal_mode = WAL');
-    migrate(db);
+    try {
+      checkUserFile(db); // reads only: a file found too new or damaged is left byte for byte as it was
+      db.pragma('journal_mode = WAL');
+      migrate(db, path);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
     return new UserDb(db);
   }
 
@@ -86,11 +92,52 @@ export class UserDb {
   }
 }
 
-/** Applies the migrations the file has not seen yet, each in its own transaction. */
-export function migrate(db: Database.Database): void {
+/** The tables each version has: a file that claims a version but lacks them is damaged. */
+const TABLES_AT: ReadonlyArray<readonly string[]> = [[], ['bookmarks'], ['bookmarks', 'history']];
+
+/** A file the app did not write, or one SQLite reads as damaged. */
+export class UserFileDamaged extends Error {
+  override readonly name = 'UserFileDamaged';
+}
+
+/** A file from a newer version of the app: kept as it is, never moved or migrated. */
+export class UserFileTooNew extends Error {
+  override readonly name = 'UserFileTooNew';
+}
+
+/** Cheap checks at open: SQLite's quick_check, and the tables its version promises. */
+function checkUserFile(db: Database.Database): void {
+  const check = db.pragma('quick_check', { simple: true }) as string;
+  if (check !== 'ok') throw new UserFileDamaged(`quick_check: ${check}`);
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > USER_MIGRATIONS.length) {
+    throw new UserFileTooNew('Dữ liệu cá nhân được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật ứng dụng.');
+  }
+  const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
+  const expected = TABLES_AT[Math.min(version, TABLES_AT.length - 1)] ?? [];
+  const missing = expected.filter((t) => !tables.has(t));
+  if (missing.length > 0) throw new UserFileDamaged(`thiếu bảng ${missing.join(', ')} ở phiên bản ${version}`);
+}
+
+/** "user.sqlite" → "user.sqlite.v1-2026-12-02T01-30-00Z.bak": the copy kept before upgrading from v1. */
+export function migrationBackupPath(path: string, fromVersion: number, now = new Date()): string {
+  return `${path}.v${fromVersion}-${now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}.bak`;
+}
+
+/**
+ * Applies the migrations the file has not seen yet, each in its own transaction.
+ * Before the first one, a file that already holds data is copied beside itself
+ * (VACUUM INTO: a consistent copy, WAL included), so a failed upgrade loses nothing.
+ */
+export function migrate(db: Database.Database, path?: string, now = new Date()): string | null {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > USER_MIGRATIONS.length) {
-    throw new Error('Dữ liệu cá nhân được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật ứng dụng.');
+    throw new UserFileTooNew('Dữ liệu cá nhân được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật ứng dụng.');
+  }
+  let backup: string | null = null;
+  if (path && current > 0 && current < USER_MIGRATIONS.length) {
+    backup = migrationBackupPath(path, current, now);
+    if (!existsSync(backup)) db.prepare('VACUUM INTO ?').run(backup);
   }
   for (let v = current; v < USER_MIGRATIONS.length; v++) {
     db.transaction(() => {
@@ -98,4 +145,5 @@ export function migrate(db: Database.Database): void {
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
+  return backup;
 }
