@@ -5,6 +5,7 @@ import { router } from './router';
 import './styles/base.css';
 import './styles/timeline.css';
 import './styles/record-timeline.css';
+import './styles/national-procedures.css';
 import './styles/print.css';
 
 createApp(App).use(createPinia()).use(router).mount('#app');
