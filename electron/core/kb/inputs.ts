@@ -91,7 +91,7 @@ export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs>
     const number = original.number!;
     const parsed = acts.texts.get(number)!;
     texts.set(number, parsed);
-    provisions.push(...withLeadIns(parsed));
+    for (const p of withLeadIns(parsed)) provisions.push(p); // one by one: a spread of a huge text overflows the stack
     const cls = acts.classes.get(number);
     if (!catalogue.has(number)) {
       const entry = { ...parsed.catalogueEntry };

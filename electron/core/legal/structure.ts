@@ -428,10 +428,26 @@ export function citationKey(c: Citation): string {
   return [c.document, c.annex ?? '', c.article ?? '', c.clause ?? '', c.point ?? ''].join('|');
 }
 
-/** Resolve a citation to its provision (null when the text has no such unit). */
+/** Provisions by citation key (the first of each key, as a scan would find), per provisions array. */
+const provisionIndex = new WeakMap<Provision[], { size: number; byKey: Map<string, Provision> }>();
+
+/**
+ * Resolve a citation to its provision (null when the text has no such unit).
+ * An index built once per text keeps extraction linear (a scan per record was quadratic);
+ * it is rebuilt when the array grows or shrinks.
+ */
 export function findProvision(parsed: ParsedDecree, c: Citation): Provision | null {
-  const key = citationKey(c);
-  return parsed.provisions.find((p) => citationKey(p.citation) === key) ?? null;
+  let index = provisionIndex.get(parsed.provisions);
+  if (!index || index.size !== parsed.provisions.length) {
+    const byKey = new Map<string, Provision>();
+    for (const p of parsed.provisions) {
+      const key = citationKey(p.citation);
+      if (!byKey.has(key)) byKey.set(key, p);
+    }
+    index = { size: parsed.provisions.length, byKey };
+    provisionIndex.set(parsed.provisions, index);
+  }
+  return index.byKey.get(citationKey(c)) ?? null;
 }
 
 function contains(outer: Citation, inner: Citation): boolean {
