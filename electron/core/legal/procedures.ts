@@ -1,0 +1,94 @@
+/**
+ * Annex procedures as data: every "Trình tự, thủ tục …" section of a decree's annexes becomes a
+ * procedure record — its name, its steps (each numbered item, with the bodies that act in it), who
+ * receives the file, who decides, its time limit — cited to annex, part, section. Which power it
+ * implements is decided at KB build (the register's own links, else the power its name describes).
+ */
+import type { Citation, ProcedureRecord, ProcedureStep } from '../model';
+
+export type { ProcedureRecord, ProcedureStep };
+import { formatCitation } from '../model';
+import { holderMentions, levelOf } from './holders';
+import { type LegalNode, type ParsedDecree, fullText } from './structure';
+import { clip, matchForm, sentenceCase } from './text';
+import { timeLimit } from './titles';
+
+/** Sections that set out a procedure; dossier lists, reception rules and time tables are not procedures. */
+const PROCEDURE_HEADING = /trình tự|thủ tục|^(?:đăng ký|giải quyết|hủy|cấp|điều chỉnh)/iu;
+const NOT_PROCEDURE = /^(?:hồ sơ|tiếp nhận hồ sơ|thời gian|mẫu|danh mục)/iu;
+const RECEIVES = /nộp (?:\S+ ){0,4}hồ sơ|gửi (?:\S+ ){0,3}hồ sơ (?:đến|tới|cho)|tiếp nhận(?:, kiểm tra)? hồ sơ/iu;
+/** "Tiếp nhận hồ sơ và trả kết quả" (151 Phụ lục I Phần V nội dung A): who receives for every procedure of the part. */
+const RECEPTION_HEADING = /^tiếp nhận hồ sơ/iu;
+const DECIDES = /(?:ký |ban hành )?(?:quyết định|phê duyệt|cấp giấy|cấp Giấy|chấp thuận|công nhận|ban hành)/u;
+
+function slug(c: Citation): string {
+  const a = c.annex ?? '';
+  const parts = [/Phụ lục ([IVXLC\d]+)/u.exec(a)?.[1], /Phần ([IVXLC]+)/u.exec(a)?.[1], /phần ([A-H])/u.exec(a)?.[1], /mục ([IVXLC]+)/u.exec(a)?.[1]];
+  return ['pl', ...parts.map((p) => (p ?? '').toLowerCase())].filter((p, i) => i === 0 || p).join('-');
+}
+
+function docSlug(number: string): string {
+  const m = /^(\d+)\/(\d{4})/u.exec(number);
+  return m ? (m[2] === '2025' ? m[1]! : `${m[1]}-${m[2]}`) : number;
+}
+
+/** Bodies named in a text, kept once, district bodies left out (abolished). */
+function bodiesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of holderMentions(matchForm(text))) if (levelOf(m.holder) !== 'huyen' && !out.includes(m.holder)) out.push(m.holder);
+  return out;
+}
+
+/** The first body named after where the step says the file is filed or received. */
+function receiverOf(steps: ProcedureStep[]): string | null {
+  for (const s of steps) {
+    const m = RECEIVES.exec(s.text);
+    if (!m) continue;
+    const after = holderMentions(s.text.slice(m.index)).map((x) => x.holder).filter((h) => levelOf(h) !== 'huyen');
+    const body = after[0] ?? (s.bodies.length === 1 ? s.bodies[0] : null);
+    if (body) return body;
+  }
+  return null;
+}
+
+function procedureOf(parsed: ParsedDecree, sec: LegalNode, receptionNote: string | null): ProcedureRecord {
+  const items = sec.children.filter((c) => c.kind === 'item');
+  const steps: ProcedureStep[] = (items.length ? items : [sec]).map((it, i) => {
+    const text = matchForm(fullText(it)).replace(/\s+/gu, ' ').trim();
+    return { n: it.citation.clause ?? i + 1, text: clip(text, 240), bodies: bodiesIn(text) };
+  });
+  const deciding = [...steps].reverse().find((s) => DECIDES.test(s.text) && s.bodies.length > 0);
+  return {
+    id: `tt-${docSlug(parsed.number ?? '')}-${slug(sec.citation)}`,
+    document: parsed.number ?? '',
+    citation: sec.citation,
+    name: clip(sentenceCase((sec.heading ?? formatCitation(sec.citation)).replace(/\s+/gu, ' ')), 200),
+    steps,
+    receiver: receiverOf(steps),
+    receptionNote,
+    decider: deciding ? deciding.bodies[deciding.bodies.length - 1] ?? null : null,
+    timeLimit: timeLimit(matchForm(fullText(sec))),
+  };
+}
+
+/** Every procedure section of every annex of a decree. */
+export function annexProcedures(parsed: ParsedDecree): ProcedureRecord[] {
+  const out: ProcedureRecord[] = [];
+  for (const annex of parsed.annexes) {
+    const sections = annex.children.filter((c) => c.kind === 'section');
+    // A reception rule written once for a part ("Phần V") applies to that part's procedures.
+    const reception = new Map<string, string>();
+    for (const sec of sections.filter((s) => RECEPTION_HEADING.test((s.heading ?? '').trim()))) {
+      const first = sec.children.find((c) => c.kind === 'item');
+      const part = /Phần [IVXLC]+/u.exec(sec.citation.annex ?? '')?.[0] ?? '';
+      if (first) reception.set(part, `${clip(matchForm(fullText(first)).replace(/\s+/gu, ' '), 220)} (${formatCitation(first.citation)})`);
+    }
+    for (const sec of sections) {
+      const h = (sec.heading ?? '').trim();
+      if (!PROCEDURE_HEADING.test(h) || NOT_PROCEDURE.test(h)) continue;
+      const part = /Phần [IVXLC]+/u.exec(sec.citation.annex ?? '')?.[0] ?? '';
+      out.push(procedureOf(parsed, sec, reception.get(part) ?? null));
+    }
+  }
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

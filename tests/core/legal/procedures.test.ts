@@ -1,0 +1,68 @@
+/**
+ * Annex procedures as data, on the real texts: every "Trình tự, thủ tục" section of an annex is a
+ * procedure record with its steps, cited to annex, part and section; in the KB each carries its
+ * status on the day (most of 151 Phụ lục I repealed from 31/01/2026, its Phần IV and VIII kept).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { annexProcedures } from '../../../electron/core/legal/procedures';
+import { parseDecree } from '../../../electron/core/legal/structure';
+import { ensureKb } from '../../../electron/core/kb/ensure';
+import { type KnowledgeBase, openKnowledgeBase } from '../../../electron/core/kb/open';
+import { DECREES, hasSources } from './sources';
+
+describe.skipIf(!hasSources)('annex procedures', () => {
+  const text = readFileSync(path.join(DECREES, '151-2025-ND-CP.txt'), 'utf8');
+  const procs = annexProcedures(parseDecree(text));
+
+  it('151 Phụ lục I: one record per procedure section, none for dossier lists or reception rules', () => {
+    const sections = [...text.matchAll(/^\s*[IVXLC]+\.\s+(?:Trình tự|Thủ tục)/gmu)].length;
+    expect(procs.length).toBeGreaterThanOrEqual(sections);
+    expect(procs.every((p) => /Phụ lục I$/u.test(p.citation.annex ?? ''))).toBe(true);
+    expect(procs.some((p) => /^Hồ sơ/u.test(p.name))).toBe(false);
+    expect(new Set(procs.map((p) => p.id)).size).toBe(procs.length);
+  });
+
+  it('keeps steps with the bodies acting in them, and who receives the file', () => {
+    const gcn = procs.find((p) => p.citation.annex === 'mục V phần C Phần V Phụ lục I')!;
+    expect(gcn.name).toMatch(/^Trình tự, thủ tục cấp Giấy chứng nhận/u);
+    expect(gcn.steps.length).toBeGreaterThan(2);
+    expect(gcn.steps.some((s) => s.bodies.includes('Chủ tịch Ủy ban nhân dân cấp xã'))).toBe(true);
+    // Phần V says once where files are received (nội dung A mục I): every procedure of the part carries it.
+    expect(gcn.receptionNote).toMatch(/Bộ phận Một cửa/u);
+  });
+
+  describe('in the KB, on a day', () => {
+    let kb: KnowledgeBase;
+    beforeAll(async () => {
+      kb = openKnowledgeBase({ kbPath: (await ensureKb({})).kbPath });
+    }, 120_000);
+
+    it('most of 151 Phụ lục I is repealed from 31/01/2026 by 49/2026; Phần IV and VIII stay', () => {
+      const now = kb.annexProceduresOn('2026-12-02', '151/2025/NĐ-CP');
+      const before = kb.annexProceduresOn('2025-10-01', '151/2025/NĐ-CP');
+      expect(before.every((p) => p.status.code === 'hieu-luc' || p.status.code === 'da-sua-doi')).toBe(true);
+      const kept = now.filter((p) => p.status.code !== 'bai-bo');
+      expect(kept.length).toBeGreaterThan(0);
+      for (const p of kept) expect(p.citation.annex).toMatch(/Phần (?:IV|VI|VIII) /u);
+      for (const p of now.filter((x) => x.status.code === 'bai-bo')) expect(p.status.label).toMatch(/điểm e khoản 3 Điều 16 Nghị định 49\/2026\/NĐ-CP/u);
+    });
+
+    it('links procedures to powers of the same decree, and says when only the name matched', () => {
+      const all = kb.annexProceduresOn();
+      expect(kb.stats().procedures).toBe(all.length);
+      const linked = all.filter((p) => p.implements.length > 0);
+      expect(linked.length / all.length).toBeGreaterThan(0.6);
+      for (const p of linked) {
+        expect(p.linkedBy).not.toBeNull();
+        for (const id of p.implements) {
+          const r = kb.recordById(id)!;
+          expect(r.citation.document).toBe(p.document);
+          expect(r.citation.annex).toBeNull();
+          expect(kb.getRecord(id)!.annexProcedures.map((x) => x.id)).toContain(p.id);
+        }
+      }
+    });
+  });
+});
