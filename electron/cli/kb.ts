@@ -9,7 +9,7 @@ import { validateArgs } from '../api/validate';
 import type { SearchHit } from '../api/contract';
 import { coverageReport } from '../core/kb/coverage-report';
 import { formatCoverageTable } from './coverage-table';
-import { importTexts } from '../core/kb/import-texts';
+import { importExitCode, importTexts } from '../core/kb/import-texts';
 
 const USAGE = `Cách dùng: npm run --silent kb -- <lệnh>
   search "<từ khóa>" [--json] [--limit N] [--date YYYY-MM-DD] [--province "Lào Cai"]
@@ -18,7 +18,8 @@ const USAGE = `Cách dùng: npm run --silent kb -- <lệnh>
   stats [--json] [--date YYYY-MM-DD]         số văn bản, bản ghi theo lĩnh vực, cấp và hiệu lực trong ngày
   coverage [--json]                          độ phủ trích xuất của từng nghị định
   crosscheck [--json]                        đối chiếu cơ sở dữ liệu quốc gia về thủ tục với sổ đăng ký thẩm quyền
-  import <tệp hoặc thư mục>                  nạp văn bản chính thức (.txt, .docx) và dựng lại
+  import <tệp hoặc thư mục> [--replace]      nạp văn bản chính thức (.txt, .docx) và dựng lại; --replace để thay
+                                             văn bản đã có của cùng nghị định. Mã thoát: 0 đã nạp, 2 từ chối, 1 lỗi
   build [--force]                            dựng lại cơ sở dữ liệu tri thức`;
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -27,6 +28,7 @@ interface Flags {
   json: boolean;
   stdin: boolean;
   force: boolean;
+  replace: boolean;
   limit: number | undefined;
   date: string | undefined;
   province: string | undefined;
@@ -34,12 +36,13 @@ interface Flags {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const flags: Flags = { json: false, stdin: false, force: false, limit: undefined, date: undefined, province: undefined, positional: [] };
+  const flags: Flags = { json: false, stdin: false, force: false, replace: false, limit: undefined, date: undefined, province: undefined, positional: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') flags.json = true;
     else if (a === '--stdin') flags.stdin = true;
     else if (a === '--force') flags.force = true;
+    else if (a === '--replace') flags.replace = true;
     else if (a === '--limit') {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) throw new UsageError('--limit cần một số nguyên dương.');
@@ -173,8 +176,10 @@ async function main(argv: string[]): Promise<void> {
       return cmdCrosscheck(flags);
     case 'import': {
       if (flags.positional.length === 0) throw new UsageError('Hãy chỉ ra tệp hoặc thư mục cần nạp.');
-      const summary = await importTexts(flags.positional, log);
+      const summary = await importTexts(flags.positional, log, { replace: flags.replace });
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      for (const r of summary.rejected) log(`Từ chối ${r.file}: ${r.reason}`);
+      process.exitCode = importExitCode(summary);
       return;
     }
     case 'build': {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../electron/core/paths';
 import { HAS_SOURCES, SOURCES } from '../core/kb/kb-fixture';
+import { generatedDecree, zipBomb } from '../core/kb/generated-texts';
 
 const ROOT = repoRoot();
 // A KB path of its own: the first call builds it, as on a fresh clone.
@@ -87,14 +88,39 @@ describe.skipIf(!HAS_SOURCES)('kb CLI', () => {
     expect(JSON.parse(missing.out).rejected[0].reason).toBe('Không tìm thấy tệp hoặc thư mục.');
   });
 
-  it('import keeps a decree text and refuses a file that is not a decree', () => {
+  it('import refuses a file that is not a decree, and a text for a decree with an official text without --replace (exit 2)', () => {
     const notADecree = join(scratch, 'ghi-chu.txt');
     writeFileSync(notADecree, 'Danh sách việc cần làm\n1. Gọi điện\n');
     const r = kb(['import', notADecree, join(SOURCES!, 'decrees', '120-2025-ND-CP.txt')]);
+    expect(r.code).toBe(2);
+    const summary = JSON.parse(r.out) as { imported: unknown[]; rejected: Array<{ file: string; reason: string }> };
+    expect(summary.rejected[0]).toEqual({ file: notADecree, reason: 'Không nhận ra số hiệu nghị định (dòng "Số: …/NĐ-CP").' });
+    expect(summary.rejected[1]!.reason).toBe(
+      `Nghị định 120/2025/NĐ-CP đã có văn bản chính thức ${join('decrees', '120-2025-ND-CP.txt')}. Thêm --replace để thay bằng tệp này.`,
+    );
+    expect(summary.imported).toEqual([]);
+    expect(r.err).toContain('Từ chối');
+  });
+
+  it('import of a zip-bomb .docx exits 2 with a Vietnamese reason, and the CLI still works after', async () => {
+    const bomb = join(scratch, 'bom.docx');
+    writeFileSync(bomb, await zipBomb(70));
+    const r = kb(['import', bomb]);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.out) as { rejected: Array<{ reason: string }> }).rejected[0]!.reason).toMatch(/zip bomb/);
+    expect(existsSync(join(scratch, 'user', 'imports'))).toBe(false);
+    expect(kb(['stats', '--json']).code).toBe(0);
+  });
+
+  it('import keeps a new decree text (exit 0) after a staged build', () => {
+    const text = join(scratch, 'nd-901.txt');
+    writeFileSync(text, generatedDecree(4));
+    const r = kb(['import', text]);
     expect(r.code).toBe(0);
-    const summary = JSON.parse(r.out) as { imported: Array<{ document: string; savedAs: string }>; rejected: Array<{ reason: string }> };
-    expect(summary.rejected).toEqual([{ file: notADecree, reason: 'Không nhận ra số hiệu nghị định (dòng "Số: …/NĐ-CP").' }]);
-    expect(summary.imported.map((i) => i.document)).toEqual(['120/2025/NĐ-CP']);
+    const summary = JSON.parse(r.out) as { imported: Array<{ document: string; savedAs: string; replaces: string | null }> };
+    expect(summary.imported.map((i) => [i.document, i.replaces])).toEqual([['901/2026/NĐ-CP', null]]);
     expect(existsSync(summary.imported[0]!.savedAs)).toBe(true);
+    const found = JSON.parse(kb(['search', 'giấy phép thử nghiệm loại 3-2', '--json', '--limit', '3']).out) as Array<{ citation: { document: string } }>;
+    expect(found[0]!.citation.document).toBe('901/2026/NĐ-CP');
   });
 });

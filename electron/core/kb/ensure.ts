@@ -60,10 +60,14 @@ function storedHash(kbPath: string): string | null {
   }
 }
 
-/** The default sources: the shared texts beside the repo, then texts the user imported. */
+/**
+ * The default sources: texts the user imported, then the shared texts beside the repo.
+ * The first copy of a decree wins (inputs.ts), so an import stands in for the official text —
+ * `kb import` keeps one only when asked to (`--replace`), and says which text it replaces.
+ */
 export function defaultSources(root = repoRoot()): string[] {
   const shared = defaultSourcesDir(root);
-  return [...(shared ? [shared] : []), join(defaultUserDir(root), 'imports')];
+  return [join(defaultUserDir(root), 'imports'), ...(shared ? [shared] : [])];
 }
 
 export async function ensureKb(opts: EnsureOptions = {}): Promise<EnsureResult> {
