@@ -367,6 +367,9 @@ function toProvisions(nodes: LegalNode[], out: Provision[]): void {
   }
 }
 
+/** Placeholder for "từ ngày ký": replaced by the date the act was signed. */
+const SIGNED = 'signed';
+
 function findValidity(articles: LegalNode[]): ParsedValidity {
   const art = articles.find((a) => /hiệu lực/iu.test(a.heading ?? ''));
   if (!art) return { from: null, to: null, note: null };
@@ -374,7 +377,11 @@ function findValidity(articles: LegalNode[]): ParsedValidity {
   let from: string | null = null;
   let to: string | null = null;
   const f = /có hiệu lực(?: thi hành)?(?: kể)? từ ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/u.exec(text);
-  if (f && f[1] && f[2] && f[3]) from = isoDate(f[1], f[2], f[3]);
+  // "Nghị định này có hiệu lực thi hành kể từ ngày ký ban hành" (26/2026): the act takes effect when signed;
+  // a later date in the article is then for some of its articles only.
+  const onSigning = /(?:Nghị định|Quyết định) này có hiệu lực(?: thi hành)?(?: kể)? từ ngày ký/u.exec(text);
+  if (onSigning && (!f || onSigning.index < f.index)) from = SIGNED;
+  else if (f && f[1] && f[2] && f[3]) from = isoDate(f[1], f[2], f[3]);
   const endOn = /hết hiệu lực(?: thi hành)?(?: kể)? từ ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/u.exec(text);
   const untilEnd = /đến hết ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/u.exec(text);
   const untilBefore = /đến trước ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/u.exec(text);
@@ -402,7 +409,8 @@ export function parseDecree(text: string): ParsedDecree {
   const title = findTitle(lines);
   const issued = findIssued(lines);
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
-  const validity = findValidity(articles);
+  const found = findValidity(articles);
+  const validity = { ...found, from: found.from === SIGNED ? issued : found.from };
   const g = guessFromTitle(title ?? '');
   const catalogueEntry: CatalogueEntry = {
     number: document,

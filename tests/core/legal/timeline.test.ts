@@ -70,6 +70,13 @@ describe('acts read together from their text', () => {
     expect(art5.children[0]!.children.map((p) => p.citation.point)).toContain('o');
   });
 
+  it('an act in force "kể từ ngày ký ban hành" takes effect when signed, whatever later date some of its articles carry (26/2026)', () => {
+    const t = read('amending/26-2026-ND-CP.txt');
+    const p = parseDecree(t);
+    expect(p.issued).toBe('2026-01-17');
+    expect(p.validity.from).toBe('2026-01-17');
+  });
+
   it('reads the repeals of 217/2026 Điều 75 khoản 3 for 140 and 144, and nothing from its other decrees', () => {
     const ch = set.changes.get('217/2026/NĐ-CP')!;
     const to140 = ch.changes.filter((c) => c.document === '140/2025/NĐ-CP').map((c) => formatAddress(c.address));
