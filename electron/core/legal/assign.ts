@@ -303,6 +303,13 @@ export function assignmentsIn(s: string): Assignment[] {
       role = 'quyet-dinh';
       verb = then[1] ?? verb;
     }
+    // "có trách nhiệm phối hợp …": a duty to coordinate is coordination (audit: role from meaning).
+    if (role === 'trach-nhiem' && /^\s*phối hợp(?! thực hiện)\b/u.test(rest.slice(v.index + v[0].length))) {
+      role = 'phoi-hop';
+      verb = `${verb} phối hợp`;
+    }
+    // "X xác nhận tiếp nhận hồ sơ": confirming receipt is receiving.
+    if (/^\s*(?:xác nhận )?tiếp nhận hồ sơ/u.test(rest.slice(v.index + v[0].length)) && role === 'trach-nhiem') role = 'tiep-nhan';
     // "X thực hiện việc tiếp nhận Quyết định …": receiving, not deciding.
     if (verb === 'thực hiện' && /^\s*việc tiếp nhận(?!,? (?:và )?(?:giải quyết|xử lý))/u.test(rest.slice(v.index + v[0].length))) role = 'tiep-nhan';
     pushAll(role, verb);

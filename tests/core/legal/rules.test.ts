@@ -128,6 +128,12 @@ describe.skipIf(!hasSources)('pattern 5: the role comes from the task, not from 
     expect(roles(at(raw('140').records, 10, 1))).toEqual(['Ủy ban nhân dân cấp xã/phoi-hop']);
   });
 
+  it('140 Điều 10 khoản 2 điểm b, Điều 11 khoản 2 điểm c ("Ủy ban nhân dân cấp xã có trách nhiệm: … phối hợp với Sở Xây dựng …") coordinate (audit: role from meaning)', () => {
+    const xa = (rs: AuthorityRecord[]) => roles(rs.filter((r) => r.holder === 'Ủy ban nhân dân cấp xã'));
+    expect(xa(at(raw('140').records, 10, 2, 'b'))).toEqual(['Ủy ban nhân dân cấp xã/phoi-hop']);
+    expect(xa(at(raw('140').records, 11, 2, 'c'))).toEqual(['Ủy ban nhân dân cấp xã/phoi-hop']);
+  });
+
   it('146 Điều 36 khoản 1 ("Nhiệm vụ, quyền hạn của Bộ Công Thương trong việc cho ý kiến …") is an opinion', () => {
     expect(roles(at(raw('146').records, 36, 1))).toEqual(['Ủy ban nhân dân cấp tỉnh/phoi-hop']);
   });
