@@ -19,6 +19,7 @@ export const traCuu = {
   getRecord: (args) => request('getRecord', args),
   stats: (args) => request('stats', args),
   listDocuments: (args) => request('listDocuments', args),
+  getDocument: (args) => request('getDocument', args),
   listProvinces: (args) => request('listProvinces', args),
   crosscheck: (args) => request('crosscheck', args),
   listBookmarks: (args) => request('listBookmarks', args),

@@ -215,6 +215,30 @@ export interface Stats {
   builtAt: string;
 }
 
+/** One provision of a decree in reading order, with the records it grants on the day. */
+export interface OutlineNode {
+  /** "dieu" article, "khoan" clause, "diem" point; "phu-luc" for any unit of an annex. */
+  kind: 'dieu' | 'khoan' | 'diem' | 'phu-luc';
+  citation: Citation;
+  citationText: string;
+  /** Chương / Mục / Phụ lục headings above it, outermost first. */
+  path: string[];
+  heading: string | null;
+  /** The wording on the day (the last one, when it has ended). */
+  text: string;
+  /** Set when the wording is not in force on the day ("Đã bãi bỏ từ …", "Chưa có hiệu lực …"). */
+  statusNote: string | null;
+  /** Records citing this provision (a point's record falls back to its clause, then its article). */
+  records: SearchHit[];
+}
+
+/** A decree to read: its outline in text order. */
+export interface DocumentDetail {
+  document: DocumentInfo;
+  date: string;
+  nodes: OutlineNode[];
+}
+
 /** A user's bookmark. It outlives knowledge-base updates: hit is null when the record is gone. */
 export interface Bookmark {
   recordId: string;
@@ -236,6 +260,7 @@ export interface Api {
   listProvinces: { args: Record<string, never>; result: string[] };
   crosscheck: { args: Record<string, never>; result: CrosscheckReport };
   listDocuments: { args: Record<string, never>; result: DocumentInfo[] };
+  getDocument: { args: { number: string; date?: string; province?: string | null }; result: DocumentDetail | null };
   listBookmarks: { args: Record<string, never>; result: Bookmark[] };
   saveBookmark: { args: { recordId: string; note?: string }; result: Bookmark };
   removeBookmark: { args: { recordId: string }; result: { removed: boolean } };
@@ -269,6 +294,7 @@ export const API_NAMES = [
   'listProvinces',
   'crosscheck',
   'listDocuments',
+  'getDocument',
   'listBookmarks',
   'saveBookmark',
   'removeBookmark',

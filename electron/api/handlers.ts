@@ -43,6 +43,7 @@ export function createApiHandlers(kb: KnowledgeBase, userData: UserStore | UserD
     listProvinces: () => kb.listProvinces(),
     crosscheck: () => kb.crosscheck(),
     listDocuments: () => kb.listDocuments(),
+    getDocument: ({ number, date, province }) => kb.getDocument(number, date, province),
     listBookmarks: () => user.listBookmarks().map(toBookmark),
     saveBookmark: ({ recordId, note }) => {
       if (!kb.recordById(recordId)) throw new UserFacingError('Không có bản ghi này trong cơ sở dữ liệu.');

@@ -116,6 +116,17 @@ function validateId(raw: unknown): Validation<{ id: string; date?: string; provi
   return { ok: true, value: { id, ...day.value } };
 }
 
+function validateDocument(raw: unknown): Validation<{ number: string; date?: string; province?: string | null }> {
+  const number = isPlainObject(raw) ? own(raw, 'number') : undefined;
+  if (!isPlainObject(raw) || typeof number !== 'string' || number.trim().length === 0 || number.length > 60) {
+    return fail('Số hiệu văn bản không hợp lệ.');
+  }
+  if (ownKeys(raw).some((k) => k !== 'number' && k !== 'date' && k !== 'province')) return fail('Yêu cầu văn bản chỉ nhận "number", "date", "province".');
+  const day = validateDayProvince(own(raw, 'date'), own(raw, 'province'));
+  if (!day.ok) return day;
+  return { ok: true, value: { number: number.trim(), ...day.value } };
+}
+
 function validateStats(raw: unknown): Validation<{ date?: string }> {
   if (raw === undefined || raw === null) return { ok: true, value: {} };
   if (!isPlainObject(raw) || ownKeys(raw).some((k) => k !== 'date')) return fail('Yêu cầu thống kê chỉ nhận tham số "date".');
@@ -165,6 +176,7 @@ const VALIDATORS: { [K in ApiName]: (raw: unknown) => Validation<Api[K]['args']>
   listProvinces: validateEmpty,
   crosscheck: validateEmpty,
   listDocuments: validateEmpty,
+  getDocument: validateDocument,
   listBookmarks: validateEmpty,
   saveBookmark: validateBookmark,
   removeBookmark: validateRecordId,

@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/timeline.css';
 import './styles/record-timeline.css';
 import './styles/national-procedures.css';
+import './styles/decree.css';
 import './styles/print.css';
 
 createApp(App).use(createPinia()).use(router).mount('#app');

@@ -4,6 +4,7 @@
  */
 import { createRouter, createWebHashHistory } from 'vue-router';
 import BrowseView from './views/BrowseView.vue';
+import DecreeView from './views/DecreeView.vue';
 import RecordView from './views/RecordView.vue';
 import SavedView from './views/SavedView.vue';
 import SearchView from './views/SearchView.vue';
@@ -25,10 +26,13 @@ export const router = createRouter({
       component: BrowseView,
       meta: { title: 'Văn bản và lĩnh vực' },
     },
+    { path: '/decree', name: 'decree', component: DecreeView, meta: { title: 'Đọc văn bản', wide: true } },
     { path: '/saved', name: 'saved', component: SavedView, meta: { title: 'Đã lưu' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
-  scrollBehavior(_to, _from, saved) {
+  scrollBehavior(to, from, saved) {
+    // Within the decree reader the view scrolls to the provision itself once the text is there.
+    if (to.name === 'decree' && from.name === 'decree' && to.query.so === from.query.so) return false;
     return saved ?? { top: 0 };
   },
 });

@@ -30,6 +30,17 @@ describe('validateArgs', () => {
     expect(validateArgs('stats', { x: 1 }).ok).toBe(false);
   });
 
+  it('checks a decree number, with the day and the province', () => {
+    expect(validateArgs('getDocument', { number: '151/2025/NĐ-CP', date: '2025-10-01' })).toEqual({
+      ok: true,
+      value: { number: '151/2025/NĐ-CP', date: '2025-10-01' },
+    });
+    expect(validateArgs('getDocument', { number: '' })).toEqual({ ok: false, message: 'Số hiệu văn bản không hợp lệ.' });
+    expect(validateArgs('getDocument', { number: 'x', date: '2026-02-31' }).ok).toBe(false);
+    expect(validateArgs('getDocument', { number: 'x', toString: 'y' }).ok).toBe(false);
+    expect(validateArgs('getDocument', Object.create({ number: '151/2025/NĐ-CP' })).ok).toBe(false);
+  });
+
   it('knows exactly the contract names', () => {
     for (const name of API_NAMES) expect(isApiName(name)).toBe(true);
     expect(isApiName('constructor')).toBe(false);

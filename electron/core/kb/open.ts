@@ -3,7 +3,7 @@
  * memory once (a few thousand records), with the serialized search index.
  */
 import Database from 'better-sqlite3';
-import type { CrosscheckReport, LinkedProcedure, ProvisionVersion, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../../api/contract';
+import type { CrosscheckReport, DocumentDetail, LinkedProcedure, OutlineNode, ProvisionVersion, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../../api/contract';
 import type { NationalProcedure } from '../procedures/portal';
 import { formatCitation, type AuthorityRecord, type DocumentInfo, type Provision, type TimelineStatus, TIMELINE_STATUS_LABELS } from '../model';
 import { statusOn } from '../legal/timeline';
@@ -17,6 +17,7 @@ import {
   type SearchEngine,
 } from '../search/index';
 import { provisionOf, toSearchDocs } from './search-docs';
+import { citationKeyFallbacks } from './citation-key';
 import { todayIso, validityStatus } from '../validity';
 import { KB_SCHEMA_VERSION } from './schema';
 
@@ -178,6 +179,62 @@ export class KnowledgeBase {
         .map((c) => this.national.get(c))
         .filter((p): p is LinkedProcedure => !!p && 'agreement' in p),
     };
+  }
+
+  /**
+   * A decree to read: every provision in text order with its wording on the day and the
+   * records that cite it (a point's record falls back to its clause, then its article).
+   */
+  getDocument(number: string, date?: string, province?: string | null): DocumentDetail | null {
+    const document = this.documents.get(number);
+    if (!document) return null;
+    const day = isValidDay(date) ? date : todayIso();
+    const prov = typeof province === 'string' && province.trim() ? province.trim() : null;
+    const byKey = new Map<string, SearchHit[]>();
+    for (const r of this.records.values()) {
+      if (r.citation.document !== number) continue;
+      const key = citationKeyFallbacks(r.citation).find((k) => this.provisions.has(k));
+      if (!key) continue;
+      const list = byKey.get(key) ?? [];
+      list.push(this.hitOf(r, day, prov));
+      byKey.set(key, list);
+    }
+    const nodes: OutlineNode[] = [];
+    for (const [key, p] of this.provisions) {
+      if (p.citation.document !== number) continue;
+      const c = p.citation;
+      const versions = this.versions.get(key) ?? [];
+      const current = versions.find((v) => v.from <= day && (v.to === null || day < v.to));
+      const last = versions[versions.length - 1];
+      let text = p.text;
+      let statusNote: string | null = null;
+      if (current) text = current.text || p.text;
+      else if (versions.length && day < versions[0]!.from) statusNote = `Chưa có hiệu lực (từ ${versions[0]!.from.split('-').reverse().join('/')}).`;
+      else if (last && last.to !== null) {
+        text = last.text || p.text;
+        const on = last.to.split('-').reverse().join('/');
+        statusNote = last.endedBy ? `Đã bãi bỏ từ ${on} bởi ${last.endedBy}.` : `Hết hiệu lực từ ${on}.`;
+      }
+      nodes.push({
+        kind: c.annex ? 'phu-luc' : c.point ? 'diem' : c.clause != null ? 'khoan' : 'dieu',
+        citation: c,
+        citationText: formatCitation(c),
+        path: p.path,
+        heading: p.heading,
+        text,
+        statusNote,
+        records: byKey.get(key) ?? [],
+      });
+    }
+    // A clause's text carries its points, which follow as nodes of their own: keep its lead-in only.
+    nodes.forEach((n, i) => {
+      const next = nodes[i + 1];
+      if (n.kind === 'diem' || n.citation.clause == null || n.citation.point != null || !next?.citation.point) return;
+      if (next.citation.clause !== n.citation.clause || next.citation.article !== n.citation.article || next.citation.annex !== n.citation.annex) return;
+      const at = n.text.indexOf(next.text.slice(0, 40));
+      if (at > 0) n.text = n.text.slice(0, at).trimEnd();
+    });
+    return { document, date: day, nodes };
   }
 
   /** Every link between the national procedure database and the register, on the portal's date. */

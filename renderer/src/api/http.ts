@@ -39,7 +39,7 @@ export function createHttpClient(baseUrl: string, fetchImpl: Fetch = (u, i) => f
           : `Máy chủ trả lỗi (mã ${res.status}).`;
       throw new ApiRequestError(msg, res.status);
     }
-    if (body === null && name !== 'getRecord') {
+    if (body === null && name !== 'getRecord' && name !== 'getDocument') {
       throw new ApiRequestError('Máy chủ trả dữ liệu không đọc được.', res.status);
     }
     return body as Api[K]['result'];
