@@ -102,6 +102,18 @@ export function fieldOf(path: string[]): string | null {
   return null;
 }
 
+/**
+ * The clause's own words name the mechanism when the decree does both (151 Điều 5 khoản 4: "Thẩm quyền của
+ * Ủy ban nhân dân cấp huyện … phân cấp cho Chủ tịch Ủy ban nhân dân cấp xã thực hiện" under a heading that says
+ * "chuyển giao"): the nearest words win over the heading.
+ */
+export function mechanismInSentence(doc: CatalogueEntry, sentence: string): Mechanism | null {
+  if (doc.kind !== 'both') return null;
+  if (/phân cấp cho/u.test(sentence) && !/chuyển giao cho|phân quyền/u.test(sentence)) return 'phan-cap';
+  if (/chuyển giao cho/u.test(sentence) && !/phân cấp cho/u.test(sentence)) return 'phan-dinh';
+  return null;
+}
+
 /** Mechanism from the decree's kind and the headings above the provision. */
 export function mechanismOf(doc: CatalogueEntry, node: LegalNode, formerHolder: string | null): Mechanism {
   if (doc.kind === 'phan-dinh') return 'phan-dinh';
@@ -187,7 +199,7 @@ function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string | null
     holderKind: kindOf(a.holder),
     role: a.role,
     formerHolder: former,
-    mechanism: mechanismOf(ctx.doc, article ?? node, former),
+    mechanism: mechanismInSentence(ctx.doc, f.sentence) ?? mechanismOf(ctx.doc, article ?? node, former),
     refersTo: refs,
     citation: node.citation,
     sector: ctx.doc.sector,

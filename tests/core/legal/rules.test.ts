@@ -167,6 +167,16 @@ describe.skipIf(!hasSources)('pattern 6: the former holder named by the heading 
   });
 });
 
+describe.skipIf(!hasSources)('mechanism from the clause (audit)', () => {
+  it('151 Điều 5: khoản 4 "… phân cấp cho Chủ tịch Ủy ban nhân dân cấp xã" is phân cấp; khoản 1 "chuyển giao cho" stays phân định', () => {
+    const rs = raw('151').records.filter((r) => r.citation.article === 5 && !r.citation.annex);
+    const k4 = rs.filter((r) => r.citation.clause === 4);
+    expect(k4.length).toBeGreaterThan(3);
+    expect(new Set(k4.map((r) => r.mechanism))).toEqual(new Set(['phan-cap']));
+    expect(new Set(rs.filter((r) => r.citation.clause === 1).map((r) => r.mechanism))).toEqual(new Set(['phan-dinh']));
+  });
+});
+
 describe.skipIf(!hasSources)('pattern 8: a general article is known by how its heading begins', () => {
   it('125 Điều 5 ("Thẩm quyền quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia") assigns powers', () => {
     const rs = raw('125').records.filter((r) => r.citation.article === 5);
