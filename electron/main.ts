@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { createApiHandlers } from './api/handlers';
-import { openKnowledgeBase } from './core/kb/open';
+import { KbIntegrityError, openVerifiedKb, restorePrevious } from './core/kb/manifest';
 import { UserStore } from './core/user/user-store';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -81,9 +81,25 @@ function start(): void {
 
   let kb;
   try {
-    kb = openKnowledgeBase({ kbPath: paths.kbPath, nativeBinding: paths.nativeBinding });
+    kb = openVerifiedKb({ kbPath: paths.kbPath, nativeBinding: paths.nativeBinding });
   } catch (error) {
-    return fail('Không mở được cơ sở dữ liệu tri thức', error);
+    // A KB that does not match its manifest is never used; the previous good copy is offered.
+    if (!(error instanceof KbIntegrityError && error.previous)) return fail('Không mở được cơ sở dữ liệu tri thức', error);
+    const choice = dialog.showMessageBoxSync({
+      type: 'error',
+      title: 'Dữ liệu tra cứu không đúng',
+      message: error.message,
+      buttons: ['Dùng bản trước', 'Thoát'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (choice !== 0) return fail('Không mở được cơ sở dữ liệu tri thức', error);
+    try {
+      restorePrevious(paths.kbPath);
+      kb = openVerifiedKb({ kbPath: paths.kbPath, nativeBinding: paths.nativeBinding });
+    } catch (again) {
+      return fail('Không mở được cơ sở dữ liệu tri thức', again);
+    }
   }
   // The user's own data (bookmarks…) lives apart from the read-only knowledge base,
   // so updating the app or the KB never touches it.

@@ -4,12 +4,14 @@
  */
 import { createInterface } from 'node:readline';
 import { ensureKb } from '../core/kb/ensure';
-import { openKnowledgeBase, type KnowledgeBase } from '../core/kb/open';
+import type { KnowledgeBase } from '../core/kb/open';
 import { validateArgs } from '../api/validate';
 import type { SearchHit } from '../api/contract';
 import { coverageReport } from '../core/kb/coverage-report';
 import { formatCoverageTable } from './coverage-table';
 import { importExitCode, importTexts } from '../core/kb/import-texts';
+import { openVerifiedKb, KbIntegrityError } from '../core/kb/manifest';
+import { cmdKeygen, cmdPack, cmdRestore, cmdUpdate, DataRefusal } from './kb-data';
 
 const USAGE = `Cách dùng: npm run --silent kb -- <lệnh>
   search "<từ khóa>" [--json] [--limit N] [--date YYYY-MM-DD] [--province "Lào Cai"]
@@ -20,7 +22,11 @@ const USAGE = `Cách dùng: npm run --silent kb -- <lệnh>
   crosscheck [--json]                        đối chiếu cơ sở dữ liệu quốc gia về thủ tục với sổ đăng ký thẩm quyền
   import <tệp hoặc thư mục> [--replace]      nạp văn bản chính thức (.txt, .docx) và dựng lại; --replace để thay
                                              văn bản đã có của cùng nghị định. Mã thoát: 0 đã nạp, 2 từ chối, 1 lỗi
-  build [--force]                            dựng lại cơ sở dữ liệu tri thức`;
+  build [--force]                            dựng lại cơ sở dữ liệu tri thức
+  pack --out <tệp> [--key <khóa riêng .pem>] đóng gói dữ liệu đã ký (Ed25519) để phát hành
+  update <tệp gói> [--pubkey <tệp .pem>]     kiểm tra chữ ký, mã kiểm tra, phiên bản rồi cài gói dữ liệu; giữ bản trước
+  restore                                    dùng lại bản dữ liệu tốt trước đó
+  keygen --out <thư mục>                     tạo cặp khóa ký gói dữ liệu`;
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
@@ -29,6 +35,9 @@ interface Flags {
   stdin: boolean;
   force: boolean;
   replace: boolean;
+  out: string | undefined;
+  key: string | undefined;
+  pubkey: string | undefined;
   limit: number | undefined;
   date: string | undefined;
   province: string | undefined;
@@ -36,13 +45,18 @@ interface Flags {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const flags: Flags = { json: false, stdin: false, force: false, replace: false, limit: undefined, date: undefined, province: undefined, positional: [] };
+  const flags: Flags = { json: false, stdin: false, force: false, replace: false, out: undefined, key: undefined, pubkey: undefined, limit: undefined, date: undefined, province: undefined, positional: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') flags.json = true;
     else if (a === '--stdin') flags.stdin = true;
     else if (a === '--force') flags.force = true;
     else if (a === '--replace') flags.replace = true;
+    else if (a === '--out' || a === '--key' || a === '--pubkey') {
+      const v = argv[++i];
+      if (!v || v.startsWith('--')) throw new UsageError(`${a} cần một đường dẫn tệp.`);
+      flags[a.slice(2) as 'out' | 'key' | 'pubkey'] = v;
+    }
     else if (a === '--limit') {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) throw new UsageError('--limit cần một số nguyên dương.');
@@ -100,7 +114,7 @@ function runQuery(kb: KnowledgeBase, q: string, flags: Flags) {
 
 async function openKb(): Promise<KnowledgeBase> {
   const { kbPath } = await ensureKb({ log });
-  return openKnowledgeBase({ kbPath, log });
+  return openVerifiedKb({ kbPath, log }); // refuses a KB that does not match its manifest
 }
 
 async function cmdSearch(flags: Flags): Promise<void> {
@@ -187,12 +201,21 @@ async function main(argv: string[]): Promise<void> {
       log(r.rebuilt ? `Đã dựng: ${r.kbPath}` : `Đã cập nhật sẵn: ${r.kbPath}`);
       return;
     }
+    case 'pack':
+      return cmdPack(flags.out, flags.key, log);
+    case 'update':
+      return cmdUpdate(flags.positional[0], flags.pubkey, log);
+    case 'restore':
+      return cmdRestore(log);
+    case 'keygen':
+      return cmdKeygen(flags.out, log);
     default:
       throw new UsageError(command ? `Lệnh không rõ: ${command}\n${USAGE}` : USAGE);
   }
 }
 
 main(process.argv.slice(2)).catch((err: Error) => {
-  log(err instanceof UsageError ? err.message : `Lỗi: ${err.message}`);
-  process.exit(err instanceof UsageError ? 2 : 1);
+  const refused = err instanceof UsageError || err instanceof DataRefusal || err instanceof KbIntegrityError;
+  log(refused ? err.message : `Lỗi: ${err.message}`);
+  process.exit(refused ? 2 : 1);
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApiHandlers } from '../api/handlers';
 import { ensureKb } from '../core/kb/ensure';
-import { openKnowledgeBase } from '../core/kb/open';
+import { openVerifiedKb } from '../core/kb/manifest';
 import { defaultUserDir, repoRoot } from '../core/paths';
 import { UserStore } from '../core/user/user-store';
 import { startHttpServer, type RunningServer } from './http-server';
@@ -24,7 +24,7 @@ export interface StartOptions {
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
   const { kbPath } = await ensureKb({ ...(opts.kbPath ? { kbPath: opts.kbPath } : {}), log });
-  const kb = openKnowledgeBase({ kbPath, log });
+  const kb = openVerifiedKb({ kbPath, log }); // refuses a KB that does not match its manifest
   // Never stops the server: a damaged file is moved aside (and said so), a missing one leaves search working.
   const user = UserStore.open({ path: join(opts.userDir ?? defaultUserDir(), 'user.sqlite'), log });
   const notice = user.takeNotice();

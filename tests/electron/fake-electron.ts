@@ -143,7 +143,7 @@ export function runtimeFake(appPath: string, opts: { isPackaged?: boolean; userD
     module: {
       app,
       BrowserWindow,
-      dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn() },
+      dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
       ipcMain: { handle: (c: string, h: (e: unknown, p: unknown) => Promise<unknown>) => ipc.set(c, h), removeHandler: vi.fn() },
       Menu: { buildFromTemplate: (template: unknown[]) => ({ template }), setApplicationMenu: vi.fn() },
       protocol: { registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemes')), handle: vi.fn() },

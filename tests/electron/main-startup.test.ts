@@ -30,6 +30,7 @@ describe('main process start-up (bundle, fake Electron, real data)', () => {
     symlinkSync(path.join(root, 'build', 'renderer'), path.join(build, 'renderer'), 'junction');
     const { kbPath } = await ensureKb();
     copyFileSync(kbPath, path.join(build, 'kb.sqlite'));
+    copyFileSync(`${kbPath}.manifest.json`, path.join(build, 'kb.sqlite.manifest.json'));
     // Under Node the Node-ABI build stands in for the Electron one: same file, same place.
     copyFileSync(
       path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),

@@ -74,6 +74,8 @@ describe.skipIf(!RUN)('packaged app (electron-builder --linux dir)', () => {
     cpSync(path.join(root, 'build', 'renderer'), path.join(stage, 'build', 'renderer'), { recursive: true });
     kbSource = (await ensureKb()).kbPath;
     copyFileSync(kbSource, path.join(stage, 'build', 'kb.sqlite'));
+    copyFileSync(`${kbSource}.manifest.json`, path.join(stage, 'build', 'kb.sqlite.manifest.json'));
+    cpSync(path.join(root, 'keys'), path.join(stage, 'keys'), { recursive: true });
     const native = path.join(stage, 'build', 'native', electronVersion);
     mkdirSync(native, { recursive: true });
     copyFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), path.join(native, 'better_sqlite3.node'));
@@ -131,6 +133,9 @@ describe.skipIf(!RUN)('packaged app (electron-builder --linux dir)', () => {
 
   it('puts the knowledge base and the Electron SQLite binding in resources/', () => {
     expect(readFileSync(path.join(resources, 'kb.sqlite')).equals(readFileSync(kbSource))).toBe(true);
+    // Its manifest (checked at every open) and the public key of data packs ship beside it.
+    expect(readFileSync(path.join(resources, 'kb.sqlite.manifest.json'), 'utf8')).toBe(readFileSync(`${kbSource}.manifest.json`, 'utf8'));
+    expect(readFileSync(path.join(resources, 'data-pack.pub.pem'), 'utf8')).toContain('BEGIN PUBLIC KEY');
     expect(existsSync(path.join(resources, 'native', electronVersion, 'better_sqlite3.node'))).toBe(true);
   });
 

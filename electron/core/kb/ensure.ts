@@ -2,13 +2,15 @@
  * Builds the KB when it is missing or its inputs changed (npm start, serve, CLI).
  * Staleness is a hash of every input file and of the core's code, so a new text
  * dropped in the sources folder or a change in data/ is picked up on next start.
+ * Every build writes the KB's manifest (SHA-256, data version) and keeps the previous
+ * good KB as kb.sqlite.prev (manifest.ts).
  */
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { dataDir, defaultKbPath, defaultSourcesDir, defaultUserDir, repoRoot } from '../paths';
 import { buildKb, type BuildReport } from './build';
+import { keepPrevious, readManifest, writeManifest } from './manifest';
 import { KB_SCHEMA_VERSION } from './schema';
 
 export interface EnsureOptions {
@@ -45,21 +47,6 @@ export function inputHash(root: string, sources: string[]): string {
   return h.digest('hex');
 }
 
-function storedHash(kbPath: string): string | null {
-  if (!existsSync(kbPath)) return null;
-  try {
-    const db = new Database(kbPath, { readonly: true, fileMustExist: true });
-    try {
-      const row = db.prepare("SELECT value FROM meta WHERE key = 'inputHash'").get() as { value: string } | undefined;
-      return row?.value ?? null;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return null; // unreadable or foreign file: rebuild it
-  }
-}
-
 /**
  * The default sources: texts the user imported, then the shared texts beside the repo.
  * The first copy of a decree wins (inputs.ts), so an import stands in for the official text —
@@ -75,9 +62,14 @@ export async function ensureKb(opts: EnsureOptions = {}): Promise<EnsureResult> 
   const kbPath = opts.kbPath ?? defaultKbPath(root);
   const sources = opts.sources ?? defaultSources(root);
   const hash = inputHash(root, sources);
-  if (!opts.force && storedHash(kbPath) === hash) return { kbPath, rebuilt: false, report: null };
+  // Up to date when its manifest says it was built from these inputs. A file that does not match its
+  // manifest is not rebuilt here in silence: opening it refuses (manifest.ts) and says why.
+  const manifest = readManifest(kbPath);
+  if (!opts.force && existsSync(kbPath) && manifest?.inputHash === hash) return { kbPath, rebuilt: false, report: null };
   opts.log?.('Đang dựng cơ sở dữ liệu tri thức…');
+  keepPrevious(kbPath);
   const report = await buildKb({ kbPath, dataDir: dataDir(root), sources, inputHash: hash, ...(opts.log ? { log: opts.log } : {}) });
+  writeManifest(kbPath);
   opts.log?.(`Đã dựng ${report.records} bản ghi từ ${report.documents} văn bản (${report.tookMs} ms).`);
   return { kbPath, rebuilt: true, report };
 }

@@ -13,13 +13,14 @@
  * Nothing here prints: the CLI turns the summary into output and an exit code
  * (0 all kept, 2 something refused, 1 the build failed).
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { parseDecree } from '../legal/structure';
 import { dataDir, defaultKbPath, defaultSourcesDir, defaultUserDir, repoRoot } from '../paths';
 import { buildKb } from './build';
 import { checkDocx, ImportRefused } from './docx-guard';
 import { inputHash } from './ensure';
+import { installKb } from './manifest';
 import { openKnowledgeBase } from './open';
 import { listSourceFiles, readSourceText } from './source-texts';
 
@@ -130,18 +131,6 @@ function writeAtomic(path: string, content: string): void {
   renameSync(tmp, path);
 }
 
-function moveInto(from: string, to: string): void {
-  try {
-    renameSync(from, to);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-    const tmp = `${to}.${process.pid}.tmp`;
-    copyFileSync(from, tmp);
-    renameSync(tmp, to);
-    unlinkSync(from);
-  }
-}
-
 export async function importTexts(paths: string[], log: (m: string) => void, opts: ImportOptions | string = {}): Promise<ImportSummary> {
   const o: ImportOptions = typeof opts === 'string' ? { root: opts } : opts;
   const root = o.root ?? repoRoot();
@@ -248,7 +237,7 @@ export async function importTexts(paths: string[], log: (m: string) => void, opt
       log(`Đã nạp ${c.document} (${c.provisions} điều khoản) từ ${c.file}${c.replaces ? `, thay cho ${c.replaces}` : ''}`);
     }
     mkdirSync(dirname(kbPath), { recursive: true });
-    moveInto(stagedKb, kbPath);
+    installKb(stagedKb, kbPath); // the old KB stays as the previous good copy; the manifest follows
     summary.records = records;
     return summary;
   } finally {
