@@ -20,6 +20,7 @@ export const traCuu = {
   stats: (args) => request('stats', args),
   listDocuments: (args) => request('listDocuments', args),
   getDocument: (args) => request('getDocument', args),
+  listRecords: (args) => request('listRecords', args),
   listProvinces: (args) => request('listProvinces', args),
   crosscheck: (args) => request('crosscheck', args),
   listBookmarks: (args) => request('listBookmarks', args),

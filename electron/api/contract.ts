@@ -232,6 +232,11 @@ export interface OutlineNode {
   records: SearchHit[];
 }
 
+/** A record in the catalogue (sector → field → records), with its status on the day. */
+export interface RecordListItem extends SearchHit {
+  field: string | null;
+}
+
 /** A decree to read: its outline in text order. */
 export interface DocumentDetail {
   document: DocumentInfo;
@@ -261,6 +266,7 @@ export interface Api {
   crosscheck: { args: Record<string, never>; result: CrosscheckReport };
   listDocuments: { args: Record<string, never>; result: DocumentInfo[] };
   getDocument: { args: { number: string; date?: string; province?: string | null }; result: DocumentDetail | null };
+  listRecords: { args: { date?: string; province?: string | null }; result: RecordListItem[] };
   listBookmarks: { args: Record<string, never>; result: Bookmark[] };
   saveBookmark: { args: { recordId: string; note?: string }; result: Bookmark };
   removeBookmark: { args: { recordId: string }; result: { removed: boolean } };
@@ -295,6 +301,7 @@ export const API_NAMES = [
   'crosscheck',
   'listDocuments',
   'getDocument',
+  'listRecords',
   'listBookmarks',
   'saveBookmark',
   'removeBookmark',

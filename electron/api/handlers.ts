@@ -44,6 +44,7 @@ export function createApiHandlers(kb: KnowledgeBase, userData: UserStore | UserD
     crosscheck: () => kb.crosscheck(),
     listDocuments: () => kb.listDocuments(),
     getDocument: ({ number, date, province }) => kb.getDocument(number, date, province),
+    listRecords: ({ date, province }) => kb.listRecords(date, province),
     listBookmarks: () => user.listBookmarks().map(toBookmark),
     saveBookmark: ({ recordId, note }) => {
       if (!kb.recordById(recordId)) throw new UserFacingError('Không có bản ghi này trong cơ sở dữ liệu.');

@@ -127,6 +127,12 @@ function validateDocument(raw: unknown): Validation<{ number: string; date?: str
   return { ok: true, value: { number: number.trim(), ...day.value } };
 }
 
+function validateDayOnly(raw: unknown): Validation<{ date?: string; province?: string | null }> {
+  if (raw === undefined || raw === null) return { ok: true, value: {} };
+  if (!isPlainObject(raw) || ownKeys(raw).some((k) => k !== 'date' && k !== 'province')) return fail('Yêu cầu danh sách bản ghi chỉ nhận "date", "province".');
+  return validateDayProvince(own(raw, 'date'), own(raw, 'province'));
+}
+
 function validateStats(raw: unknown): Validation<{ date?: string }> {
   if (raw === undefined || raw === null) return { ok: true, value: {} };
   if (!isPlainObject(raw) || ownKeys(raw).some((k) => k !== 'date')) return fail('Yêu cầu thống kê chỉ nhận tham số "date".');
@@ -177,6 +183,7 @@ const VALIDATORS: { [K in ApiName]: (raw: unknown) => Validation<Api[K]['args']>
   crosscheck: validateEmpty,
   listDocuments: validateEmpty,
   getDocument: validateDocument,
+  listRecords: validateDayOnly,
   listBookmarks: validateEmpty,
   saveBookmark: validateBookmark,
   removeBookmark: validateRecordId,

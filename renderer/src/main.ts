@@ -7,6 +7,8 @@ import './styles/timeline.css';
 import './styles/record-timeline.css';
 import './styles/national-procedures.css';
 import './styles/decree.css';
+import './styles/home.css';
+import './styles/sector-tree.css';
 import './styles/print.css';
 
 createApp(App).use(createPinia()).use(router).mount('#app');

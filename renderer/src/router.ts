@@ -5,14 +5,14 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
 import BrowseView from './views/BrowseView.vue';
 import DecreeView from './views/DecreeView.vue';
+import HomeView from './views/HomeView.vue';
 import RecordView from './views/RecordView.vue';
 import SavedView from './views/SavedView.vue';
-import SearchView from './views/SearchView.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
-    { path: '/', name: 'search', component: SearchView, meta: { title: 'Tra cứu' } },
+    { path: '/', name: 'search', component: HomeView, meta: { title: 'Tra cứu' } },
     {
       path: '/record/:id',
       name: 'record',
@@ -24,7 +24,7 @@ export const router = createRouter({
       path: '/browse',
       name: 'browse',
       component: BrowseView,
-      meta: { title: 'Văn bản và lĩnh vực' },
+      meta: { title: 'Văn bản và lĩnh vực', wide: true },
     },
     { path: '/decree', name: 'decree', component: DecreeView, meta: { title: 'Đọc văn bản', wide: true } },
     { path: '/saved', name: 'saved', component: SavedView, meta: { title: 'Đã lưu' } },

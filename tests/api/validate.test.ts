@@ -39,6 +39,9 @@ describe('validateArgs', () => {
     expect(validateArgs('getDocument', { number: 'x', date: '2026-02-31' }).ok).toBe(false);
     expect(validateArgs('getDocument', { number: 'x', toString: 'y' }).ok).toBe(false);
     expect(validateArgs('getDocument', Object.create({ number: '151/2025/NĐ-CP' })).ok).toBe(false);
+    expect(validateArgs('listRecords', {})).toEqual({ ok: true, value: {} });
+    expect(validateArgs('listRecords', { date: '2025-10-01', province: 'Lào Cai' })).toEqual({ ok: true, value: { date: '2025-10-01', province: 'Lào Cai' } });
+    expect(validateArgs('listRecords', { q: 'x' }).ok).toBe(false);
   });
 
   it('knows exactly the contract names', () => {

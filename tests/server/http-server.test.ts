@@ -32,6 +32,7 @@ const handlers: ApiHandlers = {
   crosscheck: vi.fn(() => ({ date: '', loaded: 0, linked: 0, agree: 0, disagree: 0, unmatched: 0, secondHand: {}, disagreements: [] })),
   listDocuments: vi.fn(() => []),
   getDocument: vi.fn(() => null),
+  listRecords: vi.fn(() => []),
   listBookmarks: vi.fn(() => []),
   saveBookmark: vi.fn(({ recordId }) => ({ recordId, note: '', createdAt: '', hit: null })),
   removeBookmark: vi.fn(() => ({ removed: false })),

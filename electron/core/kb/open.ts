@@ -3,7 +3,7 @@
  * memory once (a few thousand records), with the serialized search index.
  */
 import Database from 'better-sqlite3';
-import type { CrosscheckReport, DocumentDetail, LinkedProcedure, OutlineNode, ProvisionVersion, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../../api/contract';
+import type { CrosscheckReport, DocumentDetail, LinkedProcedure, OutlineNode, RecordListItem, ProvisionVersion, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../../api/contract';
 import type { NationalProcedure } from '../procedures/portal';
 import { formatCitation, type AuthorityRecord, type DocumentInfo, type Provision, type TimelineStatus, TIMELINE_STATUS_LABELS } from '../model';
 import { statusOn } from '../legal/timeline';
@@ -235,6 +235,13 @@ export class KnowledgeBase {
       if (at > 0) n.text = n.text.slice(0, at).trimEnd();
     });
     return { document, date: day, nodes };
+  }
+
+  /** Every record with its field and its status on the day, in id order (the sector → field → records tree). */
+  listRecords(date?: string, province?: string | null): RecordListItem[] {
+    const day = isValidDay(date) ? date : todayIso();
+    const prov = typeof province === 'string' && province.trim() ? province.trim() : null;
+    return [...this.records.values()].map((r) => ({ ...this.hitOf(r, day, prov), field: r.field ?? null }));
   }
 
   /** Every link between the national procedure database and the register, on the portal's date. */
