@@ -19,9 +19,14 @@ export function toSearchDocs(
 ): SearchDoc[] {
   return [...records]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((record) => ({
-      record,
-      provisionText: provisionOf(record, provisions)?.text ?? null,
-      documentTitle: documents.get(record.citation.document)?.title ?? '',
-    }));
+    .map((record) => {
+      const provision = provisionOf(record, provisions);
+      return {
+        record,
+        provisionText: provision?.text ?? null,
+        documentTitle: documents.get(record.citation.document)?.title ?? '',
+        // Article heading and the chapter / section / annex part above it: searched as a field.
+        headings: provision ? [provision.heading ?? '', ...provision.path].filter(Boolean) : [],
+      };
+    });
 }

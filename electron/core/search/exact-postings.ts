@@ -87,3 +87,24 @@ export function loadExactPostings(s: SerializedExactPostings, docCount: number):
   }
   return { index: new Map(s.terms.map((t, i) => [t, i])), offsets, ids, weights };
 }
+
+const sortedTerms = new WeakMap<ExactPostings, string[]>();
+
+/** Terms beginning with `prefix` (binary search over the sorted terms, built once per postings). */
+export function exactCompletions(p: ExactPostings, prefix: string, max = 64): string[] {
+  let terms = sortedTerms.get(p);
+  if (!terms) {
+    terms = [...p.index.keys()].sort();
+    sortedTerms.set(p, terms);
+  }
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((terms[mid] as string) < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < terms.length && out.length < max && (terms[i] as string).startsWith(prefix); i++) out.push(terms[i] as string);
+  return out;
+}

@@ -11,10 +11,12 @@ export interface SearchDoc {
   record: AuthorityRecord;
   provisionText: string | null;
   documentTitle: string;
+  /** Heading of the cited article (or annex item) and the chapter, section, annex part above it. */
+  headings?: string[];
 }
 
 /** Bump whenever fields, options or the normaliser change: a stale index must not load. */
-export const SEARCH_INDEX_VERSION = 5;
+export const SEARCH_INDEX_VERSION = 6;
 
 /** Internal document: `id` is the position in the SearchDoc array given to build/load. */
 export interface IndexDoc {
@@ -25,6 +27,8 @@ export interface IndexDoc {
   holder: string;
   /** The cited clause and the former holder, folded. */
   text: string;
+  /** Article heading and the chapter / section / annex part headings above the provision, folded. */
+  heading: string;
   /** Adjacent folded syllable pairs "dang_ki" of name, holder and clause: adjacency ranks higher. */
   pairs: string;
   /** Words written with marks, exact form: "má" outranks "ma" when the user typed marks. */
@@ -32,15 +36,19 @@ export interface IndexDoc {
 }
 
 /** The document title is not searched: its words ("cấp", "thẩm quyền") would match every record of a decree. */
-export const SYLLABLE_FIELDS = ['name', 'holder', 'text'] as const;
-export const FIELD_BOOST: Record<string, number> = { name: 4, holder: 1.5, text: 1 };
+export const SYLLABLE_FIELDS = ['name', 'holder', 'heading', 'text'] as const;
+/**
+ * BM25F-style field weights. A heading ("Quản lý chợ") names the task of every clause under it, so it
+ * weighs more than a clause's running text but less than the record's own name.
+ */
+export const FIELD_BOOST: Record<string, number> = { name: 4, holder: 1.5, heading: 0.3, text: 1 };
 
 const splitWords = (s: string): string[] => (s ? s.split(' ') : []);
 
 export const MINISEARCH_OPTIONS = {
   idField: 'id',
   // Pairs and marks are looked up by exact term only: kept outside MiniSearch (exact-postings.ts).
-  fields: ['name', 'holder', 'text'],
+  fields: ['name', 'holder', 'heading', 'text'],
   storeFields: [] as string[],
   tokenize: splitWords,
   processTerm: (term: string): string | null => term || null,
@@ -63,12 +71,15 @@ export function toIndexDoc(doc: SearchDoc, id: number): IndexDoc {
   const pairs = new Set<string>();
   const marks = new Set<string>();
   const holderWords = tokenize(r.holder);
-  for (const part of [...nameParts, holderWords, ...textParts]) {
+  const headingParts = (doc.headings ?? []).map((s) => tokenize(readable(s), { splitGlued: true }));
+  for (const part of [...nameParts, holderWords, ...headingParts, ...textParts]) {
     for (let i = 0; i < part.length; i++) {
       const t = part[i] as Token;
       if (t.exact !== t.fold) marks.add(t.exact);
     }
   }
+  // Pairs are not taken from headings: every clause of an article shares its heading, so a heading pair
+  // would lift them all a tier together and hide the one clause that names the task.
   for (const part of [...nameParts, holderWords, ...textParts]) {
     for (let i = 0; i + 1 < part.length; i++) pairs.add((part[i] as Token).fold + PAIR_JOINER + (part[i + 1] as Token).fold);
   }
@@ -77,6 +88,7 @@ export function toIndexDoc(doc: SearchDoc, id: number): IndexDoc {
     name: nameParts.flat().map((t) => t.fold).join(' '),
     holder: holderWords.map((t) => t.fold).join(' '),
     text: textParts.flat().map((t) => t.fold).join(' '),
+    heading: headingParts.flat().map((t) => t.fold).join(' '),
     pairs: [...pairs].join(' '),
     marks: [...marks].join(' '),
   };

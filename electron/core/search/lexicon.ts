@@ -3,8 +3,12 @@
  * question words. Compiled once into folded word sequences.
  */
 import abbreviationsData from '../../../data/search/abbreviations.json';
+import documentsData from '../../../data/documents.json';
+import fillerData from '../../../data/search/filler-words.json';
+import levelData from '../../../data/search/level-words.json';
 import stopData from '../../../data/search/stop-phrases.json';
-import { foldedWords } from '../text/tokenize';
+import type { Level } from '../model';
+import { foldedWords, tokenize } from '../text/tokenize';
 
 export interface Abbreviation {
   /** Folded words of the abbreviation ("so", "do" for "sổ đỏ"). */
@@ -43,3 +47,77 @@ export function compileStopPhrases(data: { anywhere: string[]; start: string[]; 
 
 export const ABBREVIATIONS: Abbreviation[] = compileAbbreviations(abbreviationsData);
 export const STOP_PHRASES: StopPhrases = compileStopPhrases(stopData);
+
+/**
+ * Filler: words of a question about authority that tell records apart almost not at all. Two sources:
+ * the curated phrases of data/search/filler-words.json, and runs of three or more words whose every
+ * adjacent pair is common to the titles of the batch's decrees (`TITLE_PAIR_SHARE` of them): the
+ * titles' boilerplate ("trong lĩnh vực quản lý nhà nước", "chính quyền địa phương 02 cấp").
+ */
+export interface Fillers {
+  phrases: Phrase[];
+  /** Function words ("của", "đối với"): not required, but they score and pair like any word. */
+  functionWords: Phrase[];
+  /** Folded adjacent pairs "a b" common to the decree titles. */
+  titlePairs: Set<string>;
+}
+
+export const TITLE_PAIR_SHARE = 0.4;
+/** A derived run needs this many words: two common words alone ("quản lý") may be the task itself. */
+export const TITLE_RUN_MIN = 3;
+
+export function compileFillers(data: { phrases: string[]; function?: string[] }, titles: string[]): Fillers {
+  const counts = new Map<string, number>();
+  for (const t of titles) {
+    const w = foldedWords(t);
+    const seen = new Set<string>();
+    for (let i = 0; i + 1 < w.length; i++) seen.add(`${w[i]} ${w[i + 1]}`);
+    for (const p of seen) counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  const titlePairs = new Set([...counts].filter(([, n]) => titles.length > 0 && n / titles.length >= TITLE_PAIR_SHARE).map(([p]) => p));
+  const phrases = data.phrases.map(phraseOf).filter((p) => p.fold.length > 0).sort((a, b) => b.fold.length - a.fold.length);
+  const functionWords = (data.function ?? []).map(phraseOf).filter((p) => p.fold.length > 0).sort((a, b) => b.fold.length - a.fold.length);
+  return { phrases, functionWords, titlePairs };
+}
+
+/**
+ * Level words: "xã", "Sở", "Bộ trưởng" in a question name the level of the holder asked about, and
+ * decide between sister decrees (phân định at the commune, phân cấp to the province). Words that only
+ * look like one ("xã hội", "cơ sở", "cán bộ") are listed as exceptions.
+ */
+export interface LevelWords {
+  words: Array<{ key: Phrase; level: Level }>;
+  /** Phrases containing a level word that do not name a level. */
+  not: Phrase[];
+}
+
+/**
+ * A phrase of the vocabularies, folded and exact: a word the user typed WITH marks matches only its
+ * exact form ("tình" is not "tỉnh"); a word typed without marks matches the folded form.
+ */
+export interface Phrase {
+  fold: string[];
+  exact: string[];
+}
+
+export function phraseOf(text: string): Phrase {
+  const t = tokenize(text);
+  return { fold: t.map((x) => x.fold), exact: t.map((x) => x.exact) };
+}
+
+export function compileLevelWords(data: { levels: Record<string, string[]>; not: string[] }): LevelWords {
+  const words: LevelWords['words'] = [];
+  for (const [level, list] of Object.entries(data.levels)) {
+    for (const p of list) {
+      const key = phraseOf(p);
+      if (key.fold.length) words.push({ key, level: level as Level });
+    }
+  }
+  words.sort((a, b) => b.key.fold.length - a.key.fold.length);
+  const not = data.not.map(phraseOf).filter((p) => p.fold.length > 0).sort((a, b) => b.fold.length - a.fold.length);
+  return { words, not };
+}
+
+const batchTitles = (documentsData as Array<{ title: string; inBatch?: boolean }>).filter((d) => d.inBatch).map((d) => d.title);
+export const FILLERS: Fillers = compileFillers(fillerData, batchTitles);
+export const LEVEL_WORDS: LevelWords = compileLevelWords(levelData);

@@ -5,7 +5,19 @@
  */
 import { hasMarks } from '../text/normalize';
 import { tokenize, type Token } from '../text/tokenize';
-import { ABBREVIATIONS, STOP_PHRASES, type Abbreviation, type StopPhrases } from './lexicon';
+import type { Level } from '../model';
+import {
+  ABBREVIATIONS,
+  FILLERS,
+  LEVEL_WORDS,
+  STOP_PHRASES,
+  TITLE_RUN_MIN,
+  type Abbreviation,
+  type Fillers,
+  type LevelWords,
+  type Phrase,
+  type StopPhrases,
+} from './lexicon';
 
 /** Longer input is cut: nobody types more, and the work must stay bounded. */
 export const MAX_QUERY_LENGTH = 256;
@@ -23,6 +35,13 @@ export interface QueryTerm {
    * but they score where an everyday name (alias) uses them.
    */
   optional: boolean;
+  /**
+   * Filler ("nhiệm vụ", "quản lý nhà nước", "từ 01/7/2025"): not required, scores very little and makes
+   * no syllable pair. Never set when the question is made only of filler.
+   */
+  filler: boolean;
+  /** A function word ("của", "về", "đối với"): not required, but scores and pairs like any word. */
+  soft: boolean;
 }
 
 export interface CitationRef {
@@ -45,6 +64,8 @@ export interface ParsedQuery {
   /** The last phrase is still being typed (no closing quote, no space yet): its last word is a prefix. */
   openPhrase: boolean;
   ref: CitationRef;
+  /** Levels the question names ("xã", "Sở", "Bộ trưởng"): records of that level rank higher. */
+  levels: Level[];
 }
 
 interface Word {
@@ -53,6 +74,8 @@ interface Word {
   expanded: boolean;
   last: boolean;
   optional?: boolean;
+  filler?: boolean;
+  soft?: boolean;
 }
 
 const QUOTES = /["“”„«»]/;
@@ -61,6 +84,8 @@ export function parseQuery(
   input: unknown,
   abbreviations: Abbreviation[] = ABBREVIATIONS,
   stops: StopPhrases = STOP_PHRASES,
+  fillers: Fillers = FILLERS,
+  levelWords: LevelWords = LEVEL_WORDS,
 ): ParsedQuery {
   const raw = typeof input === 'string' ? input.slice(0, MAX_QUERY_LENGTH) : '';
   const typingLast = raw.length > 0 && /[\p{L}\p{M}\p{N}]$/u.test(raw);
@@ -84,25 +109,103 @@ export function parseQuery(
   }));
   words = expandAbbreviations(words, abbreviations);
   words = dropStopPhrases(words, stops);
+  words = markFillers(words, fillers);
+  const levels = levelsOf(words, levelWords);
 
   const terms: QueryTerm[] = [];
   const seen = new Map<string, QueryTerm>();
   for (const w of words) {
     const partial = w.last && typingLast && !w.expanded && !w.optional;
     const optional = w.optional === true;
+    const filler = w.filler === true;
+    const soft = w.soft === true;
     const known = seen.get(w.fold);
     if (known) {
       // A word typed twice: the complete occurrence wins over the partial one, a required one over an optional one.
       known.partial = known.partial && partial;
       known.exact = known.exact ?? w.exact;
       known.optional = known.optional && optional;
+      known.filler = known.filler && filler;
+      known.soft = known.soft && soft;
       continue;
     }
-    const term: QueryTerm = { fold: w.fold, exact: w.exact, expanded: w.expanded, partial, optional };
+    const term: QueryTerm = { fold: w.fold, exact: w.exact, expanded: w.expanded, partial, optional, filler, soft };
     seen.set(w.fold, term);
     terms.push(term);
   }
-  return { terms, sequence: words.map((w) => w.fold), phrases, openPhrase, ref };
+  // Filler occurrences make no syllable pair ("quản lý nhà nước về quản lý chợ": only the second "quản lý").
+  return { terms, sequence: words.filter((w) => !w.filler).map((w) => w.fold), phrases, openPhrase, ref, levels };
+}
+
+/** A vocabulary phrase at `at`: folded words match; a word typed with marks must match the exact form too. */
+function startsWithPhrase(words: Word[], at: number, p: Phrase): boolean {
+  if (at + p.fold.length > words.length) return false;
+  for (let k = 0; k < p.fold.length; k++) {
+    const w = words[at + k] as Word;
+    if (w.fold !== p.fold[k] || (w.exact != null && w.exact !== p.exact[k])) return false;
+  }
+  return true;
+}
+
+/** Marks filler words (curated phrases, then runs of the decree titles' boilerplate); all-filler stays content. */
+function markFillers(words: Word[], fillers: Fillers): Word[] {
+  const plain = (w: Word | undefined) => w != null && !w.expanded && !w.optional;
+  const out = words.map((w) => ({ ...w }));
+  for (let i = 0; i < out.length; i++) {
+    const p = fillers.phrases.find((f) => startsWithPhrase(out, i, f) && f.fold.every((_f, j) => plain(out[i + j])));
+    if (p) {
+      for (let j = 0; j < p.fold.length; j++) (out[i + j] as Word).filler = true;
+      i += p.fold.length - 1;
+    }
+  }
+  // Title boilerplate: a run of adjacent pairs that most decree titles share.
+  for (let i = 0; i + 1 < out.length; ) {
+    let j = i;
+    while (j + 1 < out.length && plain(out[j]) && plain(out[j + 1]) && fillers.titlePairs.has(`${(out[j] as Word).fold} ${(out[j + 1] as Word).fold}`)) j++;
+    if (j - i + 1 >= TITLE_RUN_MIN) for (let k = i; k <= j; k++) (out[k] as Word).filler = true;
+    i = j > i ? j + 1 : i + 1;
+  }
+  for (let i = 0; i < out.length; i++) {
+    // One function word alone only when typed with marks: "tai" may be "tài sản", "cua" may be "cửa".
+    const p = fillers.functionWords.find(
+      (f) =>
+        startsWithPhrase(out, i, f) &&
+        (f.fold.length > 1 || (out[i] as Word).exact != null) &&
+        f.fold.every((_f, j) => plain(out[i + j]) && !out[i + j]?.filler),
+    );
+    if (p) {
+      for (let j = 0; j < p.fold.length; j++) (out[i + j] as Word).soft = true;
+      i += p.fold.length - 1;
+    }
+  }
+  // The word being typed is not filler yet ("nhiệm" may become "nhiệm kỳ").
+  const last = out[out.length - 1];
+  if (last?.last && last.filler) {
+    const lastPhraseWord = out.length >= 2 && (out[out.length - 2] as Word).filler;
+    if (!lastPhraseWord) last.filler = false;
+  }
+  return out.every((w) => w.filler || w.optional) ? words : out;
+}
+
+/** Levels named by the question: the longest level phrase at each position; exceptions name none. */
+function levelsOf(words: Word[], levelWords: LevelWords): Level[] {
+  const out = new Set<Level>();
+  for (let i = 0; i < words.length; i++) {
+    const not = levelWords.not.find((p) => startsWithPhrase(words, i, p));
+    // One word alone names a level only when typed with marks ("tinh" is also "tình", "tính").
+    const hit = levelWords.words.find(
+      (w) => startsWithPhrase(words, i, w.key) && (w.key.fold.length > 1 || (words[i] as Word).exact != null),
+    );
+    if (not && (!hit || not.fold.length >= hit.key.fold.length)) {
+      i += not.fold.length - 1;
+      continue;
+    }
+    if (hit) {
+      out.add(hit.level);
+      i += hit.key.fold.length - 1;
+    }
+  }
+  return [...out];
 }
 
 const NUM = /^\d{1,4}$/;
@@ -181,7 +284,8 @@ function expandAbbreviations(words: Word[], abbreviations: Abbreviation[]): Word
     }
     const last = (words[i + hit.key.length - 1] as Word).last;
     for (let k = 0; k < hit.key.length; k++) out.push({ ...(words[i + k] as Word), optional: true, last: false });
-    for (const t of tokenize(hit.expansion)) out.push({ fold: t.fold, exact: null, expanded: true, last });
+    // The expansion is written with its marks: it means those words ("nhân dân", not "nhận dẫn").
+    for (const t of tokenize(hit.expansion)) out.push({ fold: t.fold, exact: hasMarks(t.raw) ? t.exact : null, expanded: true, last });
     i += hit.key.length - 1;
   }
   return out;

@@ -12,13 +12,13 @@ import type { Citation } from '../model';
 import { decodeTelex } from '../text/telex';
 import { foldedWords } from '../text/tokenize';
 import type { SearchEngine } from './engine';
-import { exactPosting } from './exact-postings';
+import { exactCompletions, exactPosting } from './exact-postings';
 import { citationScope, compareCitation } from './citation-scope';
 import { FIELD_BOOST, pairsOf, type SearchDoc } from './fields';
 import { filterMask, intersectMasks } from './filters';
 import { toHit, type Highlighter } from './hits';
 import type { Posting } from './postings';
-import { parseQuery, type ParsedQuery } from './query';
+import { parseQuery, type ParsedQuery, type QueryTerm } from './query';
 import { topK } from './top';
 import { PREFIX_MIN_LENGTH, wordPosting } from './word-postings';
 
@@ -32,6 +32,31 @@ const MAX_TERMS = 24;
 const MAX_CACHED_RESULTS = 64;
 /** Records cited by an annex (procedures) weigh a little less than the articles that assign the power. */
 const ANNEX_WEIGHT = 0.85;
+/** Records of the level the question names ("xã", "Sở"): a tie-breaker between sister decrees, not a filter. */
+const LEVEL_BOOST = 1.25;
+
+/**
+ * A word typed WITH marks is that word: "dược" is not "được". Its posting keeps only records holding the
+ * exact form (a word with no such record is unknown, and said so). While typed, a word stays folded.
+ */
+function markedPosting(engine: SearchEngine, t: QueryTerm, h: Highlighter): Posting {
+  const p = wordPosting(engine, t, h);
+  if (!t.exact || p.ids.length === 0) return p;
+  // The word being typed: any exact form it begins ("dượ" → "dược"); a complete word: that form only.
+  const forms = t.partial ? exactCompletions(engine.marks, t.exact) : [t.exact];
+  const keep = new Set<number>();
+  for (const f of forms) for (const id of exactPosting(engine.marks, f).ids) keep.add(id);
+  if (keep.size >= p.ids.length) return p;
+  const ids: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < p.ids.length; i++) {
+    if (keep.has(p.ids[i] as number)) {
+      ids.push(p.ids[i] as number);
+      weights.push(p.weights[i] as number);
+    }
+  }
+  return { ids: Int32Array.from(ids), weights: Float32Array.from(weights) };
+}
 
 interface Ranked {
   ids: number[];
@@ -94,17 +119,23 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
     return { ids: ids.slice(0, want), scores: ids.slice(0, want).map(() => 1), total: ids.length, unknown: 0, missing: [], highlighter: h, jump: scope.jump };
   }
 
-  const found = terms.filter((t) => !t.optional).map((t) => ({ term: t, posting: wordPosting(engine, t, h) }));
+  const found = terms.filter((t) => !t.optional).map((t) => ({ term: t, posting: markedPosting(engine, t, h) }));
   const known = found.filter((f) => f.posting.ids.length > 0); // unknown words cannot help: soft AND
   const optional = terms.filter((t) => t.optional).map((t) => engine.postings.posting(t.fold, FIELD_BOOST, 's'));
   known.sort((a, b) => a.posting.ids.length - b.posting.ids.length);
+  // Soft AND: a record must carry the informative words; filler only adds score. (Words that most records
+  // hold, "cấp", "ủy ban", stay required: letting them go lost answers on the procedure names.)
+  let required = known.filter((f) => !f.term.filler && !f.term.soft);
+  if (required.length === 0) required = known.filter((f) => !f.term.filler);
+  if (required.length === 0) required = known;
+  const soft = known.filter((f) => !required.includes(f));
   const { acc, count } = engine;
   const touched: number[] = [];
-  const n = known.length;
+  const n = required.length;
   let alive: number[] = [];
   try {
     // AND, rarest word first: later words only touch records still alive.
-    known.forEach(({ posting }, k) => {
+    required.forEach(({ posting }, k) => {
       const { ids, weights } = posting;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i] as number;
@@ -122,7 +153,7 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
     for (const id of touched) if (count[id] === n) alive.push(id);
     let usedOr = false;
     if (alive.length === 0 && n > 1) {
-      alive = orFallback(engine, known.map((f) => f.posting), mask, touched);
+      alive = orFallback(engine, required.map((f) => f.posting), mask, touched);
       usedOr = true;
     }
     if (alive.length === 0) return null;
@@ -132,7 +163,14 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
 
     // Bonuses only for records already found: marks typed, syllables adjacent.
     const isAlive = new Set(alive);
-    const knownWords = new Set([...known.map((f) => f.term.fold), ...terms.filter((t) => t.optional).map((t) => t.fold)]);
+    // Function words score like any word once a record is found; filler adds nothing (it only keeps a
+    // question made of filler alone searchable).
+    for (const f of soft) if (!f.term.filler) addBonus(f.posting, isAlive, acc, 1);
+    // Filler makes no syllable pair: "quản lý nhà nước" together says nothing about the task.
+    const knownWords = new Set([
+      ...known.filter((f) => !f.term.filler).map((f) => f.term.fold),
+      ...terms.filter((t) => t.optional).map((t) => t.fold),
+    ]);
     const pairs = pairsOf(plan.sequence.filter((w) => knownWords.has(w)));
     // Adjacent syllables: each query pair a record holds lifts it a tier ("trật tự xây dựng" together
     // before "xây dựng … trật tự"), and adds to the score within the tier.
@@ -151,6 +189,10 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
     }
     // The body of a decree assigns the authority; an annex describes the procedure: body first on a tie.
     for (const id of alive) if ((engine.docs[id] as SearchDoc).record.citation.article == null) acc[id] = (acc[id] as number) * ANNEX_WEIGHT;
+    // Level words ("xã", "Sở", "Bộ trưởng") decide between sister decrees: records of that level first on a near tie.
+    if (plan.levels.length) {
+      for (const id of alive) if (plan.levels.includes((engine.docs[id] as SearchDoc).record.level)) acc[id] = (acc[id] as number) * LEVEL_BOOST;
+    }
     if (scope.boostArticle) {
       for (const id of alive) {
         const c = (engine.docs[id] as SearchDoc).record.citation;
@@ -165,7 +207,7 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
     const missing = [
       ...found.filter((f) => f.posting.ids.length === 0 && !f.term.expanded).map((f) => shown(f.term)),
       ...(usedOr && best !== undefined
-        ? known.filter((f) => !f.term.expanded && !f.posting.ids.includes(best)).map((f) => shown(f.term))
+        ? required.filter((f) => !f.term.expanded && !f.posting.ids.includes(best)).map((f) => shown(f.term))
         : []),
     ];
     return {

@@ -15,16 +15,21 @@ afterAll(() => {
 });
 import { fold } from '../../../electron/core/text/normalize';
 import { tokenize } from '../../../electron/core/text/tokenize';
+import { parseQuery } from '../../../electron/core/search/query';
 import { fixture, type Fixture } from './fixture';
 
 let f: Fixture;
 let vocabulary: string[];
+let contentWords: string[];
 beforeAll(async () => {
   f = await fixture();
   // Real words with their marks, from titles and holders: the queries people type.
   const words = new Set<string>();
   for (const d of f.docs.slice(0, 400)) for (const t of tokenize(`${d.record.title} ${d.record.holder}`)) if (t.raw.length > 1) words.add(t.raw.toLowerCase());
+  // Content words only for the marks property: a function word or filler typed with marks ("bị", "được") is
+  // not required, while its folded twin ("bi" may be "bí", "bì") is, so such a query may find more with marks.
   vocabulary = [...words].sort();
+  contentWords = vocabulary.filter((w) => parseQuery(w).terms.every((t) => !t.soft && !t.filler));
 });
 
 function matchSet(q: string): { total: number; ids: Set<string> } {
@@ -33,14 +38,18 @@ function matchSet(q: string): { total: number; ids: Set<string> } {
 }
 
 describe('search properties', () => {
-  it('a query and its mark-stripped twin find the same records', () => {
+  // Issue 9: a word typed WITH marks is that word ("dược" is not "được"), so marks narrow what is found and
+  // never widen it; without marks a query matches every spelling (rule 1 of engine.test.ts).
+  it('a query typed with marks finds a subset of what its mark-stripped twin finds', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 4 }), fc.boolean(), (words, trailingSpace) => {
+      fc.property(fc.array(fc.constantFrom(...contentWords), { minLength: 1, maxLength: 4 }), fc.boolean(), (words, trailingSpace) => {
         const q = words.join(' ') + (trailingSpace ? ' ' : '');
-        const marked = matchSet(q);
+        const marked = f.search(q, { limit: 200 });
+        // A marked word that exists nowhere in its exact form is said missing; the rest is then searched alone.
+        if (marked.missingWords.length > 0) return;
         const stripped = matchSet(fold(q));
-        expect(stripped.total).toBe(marked.total);
-        if (marked.total <= 200) expect(stripped.ids).toEqual(marked.ids);
+        expect(marked.total).toBeLessThanOrEqual(stripped.total);
+        if (stripped.total <= 200) for (const h of marked.hits) expect(stripped.ids.has(h.id), `${q}: ${h.id}`).toBe(true);
       }),
       { numRuns: 150 },
     );
