@@ -9,6 +9,7 @@ import './styles/national-procedures.css';
 import './styles/decree.css';
 import './styles/home.css';
 import './styles/sector-tree.css';
+import './styles/stats.css';
 import './styles/print.css';
 
 createApp(App).use(createPinia()).use(router).mount('#app');
