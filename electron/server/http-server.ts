@@ -13,12 +13,24 @@ import { readStatic } from './static-files';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** Requests per second each client address may make to /api, with a burst; over it: 429. */
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+/** The local user's browser, and a load test of 200 connections, stay well under this. */
+export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 5000, burst: 10000 };
+/** API requests being answered at once; more: 503 with Retry-After. */
+export const MAX_IN_FLIGHT = 512;
+
 export interface ServerOptions {
   handlers: ApiHandlers;
   rendererDir: string;
   port?: number;
   host?: string;
   log?: (message: string) => void;
+  /** null: no rate limit (tests of the transport). */
+  rateLimit?: RateLimit | null;
 }
 
 export interface RunningServer {
@@ -38,6 +50,22 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 function sendError(res: ServerResponse, status: number, message: string): void {
   send(res, status, { error: message } satisfies ApiError);
+}
+
+/** One token bucket per client address. */
+function rateLimiter(limit: RateLimit): (client: string) => boolean {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return (client) => {
+    const now = performance.now();
+    const b = buckets.get(client) ?? { tokens: limit.burst, at: now };
+    b.tokens = Math.min(limit.burst, b.tokens + ((now - b.at) / 1000) * limit.perSecond);
+    b.at = now;
+    buckets.set(client, b);
+    if (buckets.size > 10_000) buckets.clear(); // a flood of addresses must not grow the map
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  };
 }
 
 /** Reads a JSON body; null when it is larger than MAX_BODY_BYTES (the rest is drained, not kept). */
@@ -86,12 +114,34 @@ export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const log = opts.log ?? (() => {});
   let port = 0;
+  const allow = opts.rateLimit === null ? null : rateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
+  let inFlight = 0;
   const server = createServer((req, res) => {
     void (async () => {
       try {
         if (!isLocalRequest(req, port)) return sendError(res, 403, 'Chỉ phục vụ yêu cầu từ máy này.');
         const path = (req.url ?? '/').split('?')[0] ?? '/';
-        if (path.startsWith('/api/')) return await handleApi(path.slice('/api/'.length), req, res, opts.handlers);
+        if (path.startsWith('/api/')) {
+          const declared = Number(req.headers['content-length'] ?? 0);
+          if (declared > MAX_BODY_BYTES) {
+            res.setHeader('connection', 'close');
+            return sendError(res, 413, 'Dữ liệu gửi lên quá lớn.');
+          }
+          if (allow && !allow(req.socket.remoteAddress ?? '')) {
+            res.setHeader('retry-after', '1');
+            return sendError(res, 429, 'Quá nhiều yêu cầu trong một lúc; hãy thử lại sau giây lát.');
+          }
+          if (inFlight >= MAX_IN_FLIGHT) {
+            res.setHeader('retry-after', '1');
+            return sendError(res, 503, 'Máy chủ đang bận; hãy thử lại sau giây lát.');
+          }
+          inFlight++;
+          try {
+            return await handleApi(path.slice('/api/'.length), req, res, opts.handlers);
+          } finally {
+            inFlight--;
+          }
+        }
         if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'Phương thức không được hỗ trợ.');
         const file = (await readStatic(opts.rendererDir, path)) ?? (await readStatic(opts.rendererDir, '/index.html'));
         if (!file) return sendError(res, 404, 'Chưa dựng giao diện (npm run build:renderer).');
@@ -111,6 +161,10 @@ export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
       }
     })();
   });
+  // A client that sends its headers or body slowly (slowloris) is cut off.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.maxHeadersCount = 64;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => {

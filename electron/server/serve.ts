@@ -7,9 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { createApiHandlers } from '../api/handlers';
 import { ensureKb } from '../core/kb/ensure';
 import { openVerifiedKb } from '../core/kb/manifest';
-import { defaultUserDir, repoRoot } from '../core/paths';
+import { defaultKbPath, defaultUserDir, repoRoot } from '../core/paths';
 import { UserStore } from '../core/user/user-store';
-import { startHttpServer, type RunningServer } from './http-server';
+import { startHttpServer, type RateLimit, type RunningServer } from './http-server';
 
 export interface StartOptions {
   port?: number;
@@ -19,11 +19,14 @@ export interface StartOptions {
   /** Where the user's bookmarks live (default .userdata/ or KB_USER_DIR). */
   userDir?: string;
   log?: (message: string) => void;
+  /** Build the KB first when it is stale (default). `npm run serve` has just done it (prepare-app): --no-build. */
+  ensure?: boolean;
+  rateLimit?: RateLimit | null;
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
-  const { kbPath } = await ensureKb({ ...(opts.kbPath ? { kbPath: opts.kbPath } : {}), log });
+  const kbPath = opts.ensure === false ? (opts.kbPath ?? defaultKbPath()) : (await ensureKb({ ...(opts.kbPath ? { kbPath: opts.kbPath } : {}), log })).kbPath;
   const kb = openVerifiedKb({ kbPath, log }); // refuses a KB that does not match its manifest
   // Never stops the server: a damaged file is moved aside (and said so), a missing one leaves search working.
   const user = UserStore.open({ path: join(opts.userDir ?? defaultUserDir(), 'user.sqlite'), log });
@@ -34,6 +37,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     rendererDir: opts.rendererDir ?? join(repoRoot(), 'build', 'renderer'),
     ...(opts.port !== undefined ? { port: opts.port } : {}),
     ...(opts.host ? { host: opts.host } : {}),
+    ...(opts.rateLimit !== undefined ? { rateLimit: opts.rateLimit } : {}),
     log,
   });
   return {
@@ -58,7 +62,7 @@ function portFromArgs(argv: string[]): number | undefined {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  startServer({ port: portFromArgs(process.argv.slice(2)) })
+  startServer({ port: portFromArgs(process.argv.slice(2)), ensure: !process.argv.includes('--no-build') })
     .then((server) => {
       console.log(`Tra cứu thẩm quyền — chế độ trình duyệt: ${server.url}`);
       console.log('Nhấn Ctrl+C để dừng.');
