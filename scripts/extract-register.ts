@@ -16,6 +16,7 @@ import { loadCorrections } from '../electron/core/legal/corrections';
 import { lastCorrectionProblems } from '../electron/core/legal/extract';
 import { readActScopes, readActSet, registerOf } from '../electron/core/legal/act-set';
 import { readNationalProcedures } from '../electron/core/procedures/read';
+import { annexProcedures } from '../electron/core/legal/procedures';
 import { validateRegisterFile } from '../electron/core/legal/schema';
 import { type ParsedDecree, parseDecree } from '../electron/core/legal/structure';
 
@@ -121,6 +122,9 @@ export function run(sources: string, dataDir = path.join(repoRoot, 'data')): Ext
 
   const registerDir = path.join(dataDir, 'register');
   const changesDir = path.join(dataDir, 'changes');
+  const proceduresDir = path.join(dataDir, 'procedures');
+  mkdirSync(proceduresDir, { recursive: true });
+  const writtenProcedures = new Set<string>();
   mkdirSync(registerDir, { recursive: true });
   mkdirSync(changesDir, { recursive: true });
   const written = new Set<string>();
@@ -158,6 +162,15 @@ export function run(sources: string, dataDir = path.join(repoRoot, 'data')): Ext
     entry.validityNote = parsed.validity.note;
 
     const reg = registerOf(acts, number, entry, corrections, scopes);
+    // The procedures of its annexes, as data (batch decrees; later acts are read for their re-assignments only).
+    if (!cls?.kind || cls.kind === 'batch') {
+      const procs = annexProcedures(parsed);
+      if (procs.length > 0) {
+        const name = registerFileName(number);
+        writeAtomic(path.join(proceduresDir, name), stable({ document: number, procedures: procs }));
+        writtenProcedures.add(name);
+      }
+    }
     problems.push(...lastCorrectionProblems.map((p) => `${number}: ${p}`));
     const errs = validateRegisterFile(reg, parsed);
     problems.push(...errs.map((e) => `${number}: ${e}`));
@@ -177,6 +190,7 @@ export function run(sources: string, dataDir = path.join(repoRoot, 'data')): Ext
   // A register whose text left the sources folder is stale.
   for (const f of readdirSync(registerDir)) if (f.endsWith('.json') && !written.has(f)) unlinkSync(path.join(registerDir, f));
   for (const f of readdirSync(changesDir)) if (f.endsWith('.json') && !writtenChanges.has(f)) unlinkSync(path.join(changesDir, f));
+  for (const f of readdirSync(proceduresDir)) if (f.endsWith('.json') && !writtenProcedures.has(f)) unlinkSync(path.join(proceduresDir, f));
 
   // Decrees with no text: their end date is not verified here; say so rather than guess.
   for (const e of catalogue.values())

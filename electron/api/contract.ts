@@ -16,10 +16,12 @@ import type {
   Role,
   SectorId,
   SourceStatus,
+  ProcedureRecord,
   TimelineEvent,
   TimelineStatus,
 } from '../core/model';
 import type { NationalProcedure } from '../core/procedures/portal';
+
 
 export interface SearchFilters {
   sector?: SectorId[];
@@ -162,6 +164,17 @@ export interface RecordDetail {
   delegation: HitDelegation | null;
   /** National procedure records that implement this power (portal), with the cross-check. */
   nationalProcedures: LinkedProcedure[];
+  /** Procedures of the decree's annexes that implement this power, with their status on the day. */
+  annexProcedures: AnnexProcedureOnDay[];
+}
+
+/** A procedure of a decree's annex (its steps, who receives, who decides, time limit), on the day asked. */
+export interface AnnexProcedureOnDay extends ProcedureRecord {
+  citationText: string;
+  implements: string[];
+  /** "text": the texts link it to the power; "name": only its name matched (to be checked). */
+  linkedBy: 'text' | 'name' | null;
+  status: HitStatus;
 }
 
 /** A national procedure record linked to a power, with what the cross-check found. */

@@ -102,11 +102,39 @@ export interface AuthorityRecord {
   restsOn?: string[];
   /** The law lets UBND cấp tỉnh phân cấp / ủy quyền this power: who holds it may differ by province. */
   delegable?: boolean;
+  /** Procedures of the decree's annexes that implement this power (procedure record ids). */
+  annexProcedures?: string[];
   /** National procedure records (portal codes) linked to this power at KB build. */
   nationalProcedures?: string[];
   /** When the decree gives no time limit: the commonest one of the linked national procedures. */
   procedureTimeLimit?: { time: string; source: string } | null;
 }
+
+/** A step of an annex procedure (electron/core/legal/procedures.ts). */
+export interface ProcedureStep {
+  /** The item's number in the section ("1", "2" …). */
+  n: number;
+  /** The step as written, shortened for display. */
+  text: string;
+  /** Bodies named in the step, in order. */
+  bodies: string[];
+}
+
+export interface ProcedureRecord {
+  id: string;
+  document: string;
+  citation: Citation;
+  name: string;
+  steps: ProcedureStep[];
+  /** The body that receives the file, when a step says so ("nộp hồ sơ đến …", "tiếp nhận hồ sơ"). */
+  receiver: string | null;
+  /** Where the file is received when the annex says it once for a whole part, as written, with its place. */
+  receptionNote: string | null;
+  /** The body of the last deciding step ("quyết định", "cấp", "phê duyệt" …). */
+  decider: string | null;
+  timeLimit: string | null;
+}
+
 
 /** Kinds of act, read from the text (never from a file name or folder). */
 export type ActKind = 'batch' | 'amending' | 'later' | 'provincial';

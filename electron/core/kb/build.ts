@@ -14,7 +14,8 @@ import { gatherInputs, type GatherOptions } from './inputs';
 import { KB_SCHEMA_SQL, KB_SCHEMA_VERSION } from './schema';
 import { toSearchDocs } from './search-docs';
 import { linkProcedures } from '../procedures/link';
-import { provisionVersions } from './timeline-apply';
+import { linkAnnexProcedures } from '../procedures/annex-link';
+import { actDates, provisionVersions } from './timeline-apply';
 import type { ProvisionVersion } from '../../api/contract';
 
 export interface BuildOptions extends GatherOptions {
@@ -46,6 +47,11 @@ export async function buildKb(opts: BuildOptions): Promise<BuildReport> {
   const linkOf = new Map(report.links.map((l) => [l.code, l]));
   const byRecord = new Map<string, string[]>();
   for (const l of report.links) byRecord.set(l.recordId, [...(byRecord.get(l.recordId) ?? []), l.code]);
+  // Annex procedures: the power each implements, and its place on the timeline.
+  const annexProcs = linkAnnexProcedures(engine, inputs.annexProcedures, records, changes, actDates(catalogue));
+  const procsOf = new Map<string, string[]>();
+  for (const p of annexProcs) for (const id of p.implements) procsOf.set(id, [...(procsOf.get(id) ?? []), p.id]);
+  for (const r of records) if (procsOf.has(r.id)) r.annexProcedures = procsOf.get(r.id);
   const npByCode = new Map(inputs.nationalProcedures.map((p) => [p.code, p]));
   for (const r of records) {
     const codes = byRecord.get(r.id);
@@ -71,6 +77,10 @@ export async function buildKb(opts: BuildOptions): Promise<BuildReport> {
       }
     })();
     const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    const insertPr = db.prepare('INSERT OR IGNORE INTO procedure_records (id, document, json) VALUES (?, ?, ?)');
+    db.transaction(() => {
+      for (const p of annexProcs) insertPr.run(p.id, p.document, JSON.stringify(p));
+    })();
     meta.run('procedureLinks', JSON.stringify({ date: report.date, unmatched: report.unmatched.length, secondHand: report.secondHand }));
     meta.run('schemaVersion', String(KB_SCHEMA_VERSION));
     meta.run('builtAt', new Date().toISOString());

@@ -17,6 +17,7 @@ import { citationKey } from './citation-key';
 import { applyTimeline, readSuccessors } from './timeline-apply';
 import type { NationalProcedure } from '../procedures/portal';
 import { readNationalProcedures } from '../procedures/read';
+import { annexProcedures, type ProcedureRecord } from '../legal/procedures';
 import { loadCorrections } from '../legal/corrections';
 import { loadSecondaryRegister } from '../legal/secondary';
 import { mergeAliases, readAliasEntries } from './aliases';
@@ -42,6 +43,8 @@ export interface GatheredInputs {
   /** Every change of every amending, later and provincial act known, to apply on the timeline. */
   changes: Change[];
   catalogue: CatalogueEntry[];
+  /** Procedures of the annexes (data/procedures, else read from the texts). */
+  annexProcedures: ProcedureRecord[];
   /** The national procedure database (data/national-procedures.json, else read from the sources). */
   nationalProcedures: NationalProcedure[];
   warnings: string[];
@@ -138,5 +141,9 @@ export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs>
   const nationalProcedures = existsSync(npFile)
     ? (JSON.parse(readFileSync(npFile, 'utf8')) as NationalProcedure[])
     : readNationalProcedures(opts.sources).procedures;
-  return { texts, registers, documents: docs, records: timed, provisions, changes, catalogue: [...catalogue.values()], nationalProcedures, warnings };
+  const procFiles = new Map(readJsonDir<{ document: string; procedures: ProcedureRecord[] }>(join(opts.dataDir, 'procedures')).map((f) => [f.document, f.procedures]));
+  for (const [number, parsed] of texts)
+    if (!procFiles.has(number) && (acts.classes.get(number)?.kind ?? 'batch') === 'batch') procFiles.set(number, annexProcedures(parsed));
+  const annex = [...procFiles.values()].flat();
+  return { texts, registers, documents: docs, records: timed, provisions, changes, catalogue: [...catalogue.values()], annexProcedures: annex, nationalProcedures, warnings };
 }

@@ -3,12 +3,13 @@
  * memory once (a few thousand records), with the serialized search index.
  */
 import Database from 'better-sqlite3';
-import type { CrosscheckReport, DocumentDetail, LinkedProcedure, OutlineNode, RecordListItem, ProvisionVersion, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../../api/contract';
+import type { AnnexProcedureOnDay, CrosscheckReport, DocumentDetail, LinkedProcedure, OutlineNode, RecordListItem, ProvisionVersion, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../../api/contract';
 import type { NationalProcedure } from '../procedures/portal';
 import { formatCitation, type AuthorityRecord, type DocumentInfo, type Provision, type TimelineStatus, TIMELINE_STATUS_LABELS } from '../model';
 import { statusOn } from '../legal/timeline';
 import { toHit } from '../search/hits';
-import { isValidDay, timelineOf, withDay } from '../search/on-day';
+import { hitStatus, isValidDay, timelineOf, withDay } from '../search/on-day';
+import type { LinkedAnnexProcedure } from '../procedures/annex-link';
 import { citationKey } from './citation-key';
 import {
   buildSearchIndex,
@@ -56,6 +57,8 @@ export class KnowledgeBase {
   private readonly records = new Map<string, AuthorityRecord>();
   private readonly documents = new Map<string, DocumentInfo>();
   private readonly provisions = new Map<string, Provision>();
+  /** Procedures of the annexes, by id, with the powers they implement and their timeline. */
+  private readonly annexProcs = new Map<string, LinkedAnnexProcedure>();
   /** The national procedure database, by code (with the link's cross-check when linked). */
   private readonly national = new Map<string, LinkedProcedure | NationalProcedure>();
   private procedureLinks: { date: string; unmatched: number; secondHand: Record<string, string[]> } = { date: '', unmatched: 0, secondHand: {} };
@@ -87,6 +90,10 @@ export class KnowledgeBase {
         text: row.text,
         leadIn: JSON.parse(row.lead_in) as string[],
       });
+    }
+    for (const row of db.prepare('SELECT json FROM procedure_records ORDER BY id').all() as Array<{ json: string }>) {
+      const p = JSON.parse(row.json) as LinkedAnnexProcedure;
+      this.annexProcs.set(p.id, p);
     }
     for (const row of db.prepare('SELECT code, json FROM national_procedures ORDER BY code').all() as Array<{ code: string; json: string }>)
       this.national.set(row.code, JSON.parse(row.json) as LinkedProcedure | NationalProcedure);
@@ -175,6 +182,10 @@ export class KnowledgeBase {
       predecessors: hitsOf(record.replaces),
       delegations,
       delegation: self.delegation,
+      annexProcedures: (record.annexProcedures ?? [])
+        .map((x) => this.annexProcs.get(x))
+        .filter((p): p is LinkedAnnexProcedure => !!p)
+        .map((p) => this.procedureOnDay(p, day)),
       nationalProcedures: (record.nationalProcedures ?? [])
         .map((c) => this.national.get(c))
         .filter((p): p is LinkedProcedure => !!p && 'agreement' in p),
@@ -242,6 +253,16 @@ export class KnowledgeBase {
     const day = isValidDay(date) ? date : todayIso();
     const prov = typeof province === 'string' && province.trim() ? province.trim() : null;
     return [...this.records.values()].map((r) => ({ ...this.hitOf(r, day, prov), field: r.field ?? null }));
+  }
+
+  private procedureOnDay(p: LinkedAnnexProcedure, day: string): AnnexProcedureOnDay {
+    const { timeline, ...rest } = p;
+    return { ...rest, citationText: formatCitation(p.citation), status: hitStatus({ timeline } as AuthorityRecord, day) };
+  }
+
+  /** The procedures of the annexes, on a day (all decrees, or one). */
+  annexProceduresOn(day: string = todayIso(), document?: string): AnnexProcedureOnDay[] {
+    return [...this.annexProcs.values()].filter((p) => !document || p.document === document).map((p) => this.procedureOnDay(p, day));
   }
 
   /** Every link between the national procedure database and the register, on the portal's date. */
@@ -322,8 +343,8 @@ export class KnowledgeBase {
       provisionsByStatus,
       date: day,
       acts,
-      // Procedure records: the annex procedures that implement a power.
-      procedures: new Set([...this.records.values()].flatMap((r) => r.procedures)).size,
+      // Procedure records: every procedure of the decrees' annexes.
+      procedures: this.annexProcs.size,
       nationalProcedures: this.national.size,
       nationalProceduresLinked: [...this.national.values()].filter((p) => 'agreement' in p).length,
       builtAt: this.builtAt,

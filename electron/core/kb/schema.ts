@@ -2,7 +2,7 @@
  * Schema of the knowledge-base file. It is rebuilt, never migrated: the builder
  * writes a fresh file and the app opens it read-only. Bump KB_SCHEMA_VERSION on change.
  */
-export const KB_SCHEMA_VERSION = 4;
+export const KB_SCHEMA_VERSION = 5;
 
 export const KB_SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,6 +46,11 @@ CREATE TABLE records (
   field TEXT,
   source_status TEXT NOT NULL,
   provision_key TEXT,
+  json TEXT NOT NULL
+);
+CREATE TABLE procedure_records (
+  id TEXT PRIMARY KEY,
+  document TEXT NOT NULL,
   json TEXT NOT NULL
 );
 CREATE TABLE national_procedures (

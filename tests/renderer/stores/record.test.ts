@@ -23,6 +23,7 @@ function detail(id: string): RecordDetail {
     delegations: [],
     delegation: null,
   nationalProcedures: [],
+  annexProcedures: [],
   };
 }
 
