@@ -110,6 +110,13 @@ export interface SearchHit {
   timeLimit: string | null;
   /** Where the time limit comes from, when it is not the decree ("Cổng Dịch vụ công, thủ tục 1.012753"). */
   timeLimitSource: string | null;
+  /**
+   * How sure the engine is that this record answers the question: 'high' (every informative word found,
+   * typed with marks or in the task's name / heading), 'medium' (found, but folded and only in the clause),
+   * 'low' (an informative word is missing: a near miss, never an answer). The reason says which, in Vietnamese.
+   */
+  confidence: 'high' | 'medium' | 'low';
+  confidenceReason: string;
 }
 
 export interface SearchResult {

@@ -102,6 +102,8 @@ function cliHit(h: SearchHit) {
     caution: h.caution,
     timeLimit: h.timeLimit,
     timeLimitSource: h.timeLimitSource,
+    confidence: h.confidence,
+    confidenceReason: h.confidenceReason,
   };
 }
 

@@ -39,6 +39,9 @@ describe.skipIf(!HAS_SOURCES)('kb CLI', () => {
     for (const h of hits) {
       expect(Object.keys(h)).toEqual(expect.arrayContaining(['id', 'title', 'holder', 'level', 'sector', 'citation', 'score']));
       expect(['xa', 'tinh', 'trung-uong']).toContain(h.level);
+      // How sure the engine is, and why (issue 9).
+      expect(['high', 'medium', 'low']).toContain(h.confidence);
+      expect(typeof h.confidenceReason).toBe('string');
     }
     const first = hits[0] as { holder: string; citation: { document: string; article: number; clause: number | null; point: string | null } };
     expect(first.holder).toBe('Ủy ban nhân dân cấp xã');

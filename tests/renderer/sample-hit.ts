@@ -42,6 +42,8 @@ export function sampleHit(overrides: Partial<SearchHit> = {}): SearchHit {
     delegation: null,
     timeLimit: null,
     timeLimitSource: null,
+    confidence: 'high',
+    confidenceReason: 'Có đủ các từ quan trọng, đúng dấu.',
     ...overrides,
   };
 }

@@ -183,5 +183,8 @@ export function toHit(doc: SearchDoc, score: number, h: Highlighter): SearchHit 
     delegation: null,
     timeLimit: r.timeLimit ?? r.procedureTimeLimit?.time ?? null,
     timeLimitSource: r.timeLimit ? null : (r.procedureTimeLimit?.source ?? null),
+    // Set by the search (run.ts) from what the record holds of the question; a hit out of a search is a record as cited.
+    confidence: 'high',
+    confidenceReason: '',
   };
 }

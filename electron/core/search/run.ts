@@ -68,6 +68,71 @@ interface Ranked {
   missing: string[];
   highlighter: Highlighter;
   jump: Citation | null;
+  /** How sure the engine is that a record answers the question (any record, also one pulled in for the day). */
+  judge: (id: number) => Confidence;
+}
+
+export interface Confidence {
+  confidence: 'high' | 'medium' | 'low';
+  confidenceReason: string;
+}
+
+/** Sorted posting ids hold `id`? */
+function holds(ids: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ids[mid] as number;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Folded words of a record's name (title, everyday names) and headings: where a task is named. */
+const namedWords = new WeakMap<SearchDoc, string[]>();
+function namedWordsOf(doc: SearchDoc): string[] {
+  let w = namedWords.get(doc);
+  if (!w) {
+    const r = doc.record;
+    w = foldedWords([r.title, ...(r.aliases ?? []), ...(doc.headings ?? [])].join(' \n '), { splitGlued: true });
+    namedWords.set(doc, w);
+  }
+  return w;
+}
+
+/**
+ * Calibrated confidence, from what the record holds of the question:
+ * - low: an informative word (not filler, not a function word) is missing — a neighbouring task, to check;
+ * - medium: every informative word is there, but typed without marks (a folded word may be another word)
+ *   and some only in the clause's running text, not in the task's name or heading;
+ * - high: every informative word is there, typed with marks or all in the name / heading.
+ */
+function judgeFor(
+  engine: SearchEngine,
+  informative: Array<{ term: QueryTerm; posting: Posting }>,
+  noWords: string,
+): (id: number) => Confidence {
+  if (informative.length === 0) return () => ({ confidence: 'high', confidenceReason: noWords });
+  const typedMarks = informative.some((f) => f.term.exact != null);
+  return (id) => {
+    const lacking = informative.filter((f) => !holds(f.posting.ids, id)).map((f) => f.term.exact ?? f.term.fold);
+    if (lacking.length > 0) {
+      return { confidence: 'low', confidenceReason: `Gần đúng — không có từ: ${lacking.join(', ')}. Kiểm tra lại trước khi dùng.` };
+    }
+    const named = namedWordsOf(engine.docs[id] as SearchDoc);
+    const inName = informative.every((f) => (f.term.partial ? named.some((w) => w.startsWith(f.term.fold)) : named.includes(f.term.fold)));
+    if (inName) {
+      return { confidence: 'high', confidenceReason: 'Có đủ các từ quan trọng trong tên nhiệm vụ hoặc tiêu đề điều.' };
+    }
+    if (typedMarks) return { confidence: 'high', confidenceReason: 'Có đủ các từ quan trọng, đúng dấu.' };
+    return {
+      confidence: 'medium',
+      confidenceReason: 'Có đủ các từ nhưng gõ không dấu và chỉ thấy trong nội dung điều khoản — kiểm tra lại.',
+    };
+  };
 }
 
 /** Folded word strings of records, for phrase checks: built once per record, on first need. */
@@ -116,7 +181,16 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
         compareCitation(engine.docs[a] as SearchDoc, engine.docs[b] as SearchDoc) ||
         (engine.idRank[a] as number) - (engine.idRank[b] as number),
     );
-    return { ids: ids.slice(0, want), scores: ids.slice(0, want).map(() => 1), total: ids.length, unknown: 0, missing: [], highlighter: h, jump: scope.jump };
+    return {
+      ids: ids.slice(0, want),
+      scores: ids.slice(0, want).map(() => 1),
+      total: ids.length,
+      unknown: 0,
+      missing: [],
+      highlighter: h,
+      jump: scope.jump,
+      judge: judgeFor(engine, [], scope.jump ? 'Đúng văn bản, điều khoản đã nêu.' : 'Theo bộ lọc đã chọn.'),
+    };
   }
 
   const found = terms.filter((t) => !t.optional).map((t) => ({ term: t, posting: markedPosting(engine, t, h) }));
@@ -218,6 +292,12 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       missing,
       highlighter: h,
       jump: scope.jump,
+      // Informative: typed words (not filler, function words or our own expansions), found or not.
+      judge: judgeFor(
+        engine,
+        found.filter((f) => !f.term.filler && !f.term.soft && !f.term.expanded),
+        scope.jump ? 'Đúng văn bản, điều khoản đã nêu.' : 'Theo bộ lọc đã chọn.',
+      ),
     };
   } finally {
     for (const id of touched) {
@@ -333,7 +413,8 @@ export function runSearch(engine: SearchEngine, args: SearchArgs): SearchResult 
     const end = Math.min(onDay.ids.length, offset + limit);
     for (let i = offset; i < end; i++) {
       const doc = engine.docs[onDay.ids[i] as number] as SearchDoc;
-      hits.push(withDay(engine, toHit(doc, onDay.scores[i] as number, ranked.highlighter), doc.record, day, province));
+      const hit = withDay(engine, toHit(doc, onDay.scores[i] as number, ranked.highlighter), doc.record, day, province);
+      hits.push({ ...hit, ...ranked.judge(onDay.ids[i] as number) });
     }
     markSupersedes(hits, engine);
   }
