@@ -5,6 +5,7 @@
  * on an old laptop (the chunk sits beside the bundle: app:// and http:// serve it alike).
  */
 import { createRouter, createWebHashHistory } from 'vue-router';
+import AboutView from './views/AboutView.vue';
 import BrowseView from './views/BrowseView.vue';
 import DecreeView from './views/DecreeView.vue';
 import HomeView from './views/HomeView.vue';
@@ -30,6 +31,7 @@ export const router = createRouter({
     },
     { path: '/decree', name: 'decree', component: DecreeView, meta: { title: 'Đọc văn bản', wide: true } },
     { path: '/stats', name: 'stats', component: () => import('./views/StatsView.vue'), meta: { title: 'Thống kê', wide: true } },
+    { path: '/about', name: 'about', component: AboutView, meta: { title: 'Giới thiệu và nguồn dữ liệu' } },
     { path: '/saved', name: 'saved', component: SavedView, meta: { title: 'Đã lưu' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
