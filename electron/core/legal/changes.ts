@@ -51,7 +51,24 @@ const FORM_RE = /Mẫu số/u;
 const REPEAL_RE = /bãi bỏ|hết hiệu lực/iu;
 const ADD_RE = /^(?:\d+\.\s*|[a-zđ]\)\s*)?Bổ sung (.+?) như sau\s*:?/iu;
 const REPLACE_RE = /^(?:\d+\.\s*|[a-zđ]\)\s*)?Sửa đổi, bổ sung (.+?) như sau\s*:?/iu;
-const PHRASE_RE = /[Cc]ụm từ\s*[“"]([^”"]+)[”"]\s*bằng cụm từ\s*[“"]([^”"]+)[”"]\s*tại\s+([^;\n]+)/gu;
+/** "Cụm từ “A” bằng cụm từ “B”": A and B may hold quotes of their own (“… của “Phần C. …” này”). */
+const PAIR_RE = /(?:[Cc]ụm từ|(?<!\p{L})[Tt]ừ)\s*[“"]([^\n]+?)[”"]\s*bằng cụm từ\s*[“"]([^\n]+?)[”"](?=\s*(?:tại\s|[;,.]\s*cụm từ|,\s*[Cc]ụm từ))/gu;
+/** "… tại khoản 3 Điều 18;": where the replacements of a line apply (several pairs may share one). */
+const AT_RE = /[”"]\s*tại\s+([^;\n“"]+)/gu;
+
+/** Each replacement of a line with the places it applies to: [phrase, new wording, places]. */
+function phrasePairs(text: string): Array<[string, string, string]> {
+  const out: Array<[string, string, string]> = [];
+  for (const line of text.split(/\n/u)) {
+    const ats = [...line.matchAll(AT_RE)].map((m) => ({ at: m.index ?? 0, places: m[1]! }));
+    for (const m of line.matchAll(PAIR_RE)) {
+      const end = (m.index ?? 0) + m[0].length - 1;
+      const at = ats.find((a) => a.at >= end);
+      if (at) out.push([m[1]!, m[2]!, at.places]);
+    }
+  }
+  return out;
+}
 const DATE_IN_RE = /từ ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/u;
 
 interface Unit {
@@ -79,7 +96,7 @@ function leaves(parsed: ParsedDecree): Unit[] {
 /** Drop parenthesised asides ("(đã được sửa đổi, bổ sung tại khoản 12 Điều 4 của Nghị định số 226/2025/NĐ-CP)"). */
 function withoutAsides(text: string): string {
   // Quoted wording is what the act writes, never what it targets.
-  let t = text.replace(/“[^”]*”/gu, ' ').replace(/"[^"]*"/gu, ' ');
+  let t = text.replace(/[“"][^”"]*[”"]/gu, ' ');
   for (let i = 0; i < 3; i++) t = t.replace(/\([^()]*\)/gu, ' ');
   return t;
 }
@@ -195,19 +212,31 @@ export function readChanges(parsed: ParsedDecree, known: ReadonlySet<string>): C
       }
     }
 
-    const phrases = [...own.matchAll(PHRASE_RE)];
-    if (phrases.length > 0 && target) {
-      if (!known.has(target)) {
-        outside++;
-        continue;
-      }
+    const phrases = phrasePairs(own);
+    // Every "… bằng cụm từ …" of the unit must be read: one the pattern misses is a coverage problem.
+    const written = (own.match(/bằng cụm từ/gu) ?? []).length;
+    if (written > phrases.length) unparsed.push({ citation: node.citation, excerpt: `${written - phrases.length} thay thế cụm từ chưa đọc được: ${flat.slice(0, 120)}` });
+    if (phrases.length > 0) {
+      // Each replacement's act: named after its own "tại …" ("… của Nghị định số 151/2025/NĐ-CP"), else the
+      // lead-in's ("Thay thế … tại Nghị định số 102/2024/NĐ-CP"); never a decree quoted inside the new wording.
+      const leadAct = actOf('', chain) ?? target;
       for (const p of phrases) {
-        for (const t of parseTargets(p[3]!.replace(/của Nghị định.*$/u, '')))
-          changes.push({ op: 'phrase', document: target, address: t.address, except: t.except, ...base, text: p[2]!, phrase: p[1]! });
+        // "tại khoản 3 Điều 67, cụm từ “…” bằng …": the places end where the next replacement begins.
+        const at = p[2].split(/,?\s*cụm từ|[“"]/u)[0]!;
+        const own = mentions(at);
+        const act = own.length > 0 ? own[0]!.number : leadAct;
+        if (!act || !known.has(act)) {
+          outside++;
+          continue;
+        }
+        for (const t of parseTargets(at.replace(/của Nghị định.*$/u, '').replace(/Nghị định.*$/u, '')))
+          changes.push({ op: 'phrase', document: act, address: t.address, except: t.except, ...base, text: p[1], phrase: p[0] });
       }
       continue;
     }
 
+    // "b) Thay thế các mẫu như sau: …" under "Thay thế, bãi bỏ …": replacing is not repealing.
+    if (/^(?:[a-zđ]\d?\)\s*)?Thay thế/u.test(flat) && !/bãi bỏ/iu.test(flat)) continue;
     if (REPEAL_RE.test(context) && (REPEAL_RE.test(flat) || chain.some((c) => REPEAL_RE.test(c)))) {
       const chainAct = actOf('', chain);
       const groups = repealTargets(flat, /bãi bỏ/iu.test(flat) ? chainAct : REPEAL_RE.test(chain[chain.length - 1] ?? '') ? chainAct : null);

@@ -77,6 +77,18 @@ describe('acts read together from their text', () => {
     expect(p.validity.from).toBe('2026-01-17');
   });
 
+  it('reads every phrase replacement of 226 Điều 7, each for the act its lead-in or its own "tại … của" names', () => {
+    const ch = set.changes.get('226/2025/NĐ-CP')!;
+    expect(ch.unparsed).toEqual([]);
+    const phrases = ch.changes.filter((c) => c.op === 'phrase');
+    // Khoản 1–5 replace phrases of 71, 88, 101, 102 and 112/2024 (their new wording may quote 151): none touches 151.
+    expect(phrases.filter((c) => c.by.clause !== 6).map((c) => c.document)).toEqual([]);
+    // Khoản 6 is 151's: "Cụm từ “Điều 53 Nghị định số 102/2024/NĐ-CP …” bằng cụm từ “Mục V Phần III Phụ lục I …” tại điểm d khoản 4 Điều 5".
+    const d54 = phrases.find((c) => formatAddress(c.address) === 'điểm d khoản 4 Điều 5')!;
+    expect(d54).toMatchObject({ document: '151/2025/NĐ-CP', effective: '2025-08-15' });
+    expect(d54.text).toBe('Mục V Phần III Phụ lục I Nghị định số 151/2025/NĐ-CP');
+  });
+
   it('reads the repeals of 217/2026 Điều 75 khoản 3 for 140 and 144, and nothing from its other decrees', () => {
     const ch = set.changes.get('217/2026/NĐ-CP')!;
     const to140 = ch.changes.filter((c) => c.document === '140/2025/NĐ-CP').map((c) => formatAddress(c.address));
