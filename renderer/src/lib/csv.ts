@@ -41,8 +41,8 @@ function delegationCell(h: SearchHit): string {
   return `${d.note}${holder}`;
 }
 
-/** `day` (ISO) names the status column: "Tình trạng ngày 01/10/2025". */
-export function hitsToCsv(hits: readonly SearchHit[], day?: string): string {
+/** The list as a table (header, then one row a hit): the CSV and the XLSX carry the same columns. */
+export function hitsTable(hits: readonly SearchHit[], day?: string): { header: string[]; rows: string[][] } {
   const header = HEADER.map((hd) => (hd === 'Tình trạng' && day ? `Tình trạng ngày ${viDate(day)}` : hd));
   const rows = hits.map((h) => [
     h.title,
@@ -59,12 +59,18 @@ export function hitsToCsv(hits: readonly SearchHit[], day?: string): string {
     h.caution ?? '',
     h.id,
   ]);
+  return { header, rows };
+}
+
+/** `day` (ISO) names the status column: "Tình trạng ngày 01/10/2025". */
+export function hitsToCsv(hits: readonly SearchHit[], day?: string): string {
+  const { header, rows } = hitsTable(hits, day);
   return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Saves text as a file through a temporary link (no network, no new window). */
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function downloadText(filename: string, text: string | Blob, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(typeof text === 'string' ? new Blob([text], { type }) : text);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -1,0 +1,88 @@
+/**
+ * End to end in Debian Chromium: output. A legal officer saves the current list as an Excel
+ * workbook (beside the CSV): the search results and a field of the sector tree, with citations and
+ * the status on the day; the workbook is read back and compared with what the page shows.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../electron/server/serve';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(root, 'test-results', 'e2e');
+
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+let page: Page;
+let userDir: string;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Không thấy Chromium tại ${CHROMIUM}: cài bằng "apt-get install -y chromium".`);
+  mkdirSync(SHOTS, { recursive: true });
+  userDir = mkdtempSync(join(tmpdir(), 'tra-cuu-e2e-output-'));
+  server = await startServer({ port: 0, userDir, log: () => {} });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })).newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (userDir) rmSync(userDir, { recursive: true, force: true });
+});
+
+/** Clicks, waits for the download, reads the workbook's first sheet as rows of strings. */
+async function downloadRows(button: string): Promise<{ name: string; rows: string[][] }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+  const file = join(SHOTS, download.suggestedFilename());
+  await download.saveAs(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const rows: string[][] = [];
+  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+  return { name: download.suggestedFilename(), rows };
+}
+
+describe('output', () => {
+  it('saves the search results as .xlsx with the citation and the status on the day of each hit', async () => {
+    await page.goto(`${server.url}#/?q=${encodeURIComponent('dang ky khai sinh')}&ngay=2025-10-01`);
+    const hits = page.locator('#results > li');
+    await expect.poll(() => hits.count()).toBeGreaterThan(2);
+    const shown = await hits.count();
+    const firstCite = (await page.locator('#results > li').first().locator('[data-test="citation"], .cite').first().textContent())!.trim();
+    const { name, rows } = await downloadRows('[data-test="export-xlsx"]');
+    expect(name).toBe('tra-cuu-tham-quyen-2025-10-01.xlsx');
+    expect(rows[0]![0]).toMatch(/Kết quả tra cứu «dang ky khai sinh» — \d+ bản ghi, tình trạng tại ngày 01\/10\/2025/u);
+    const header = rows[1]!;
+    expect(header).toContain('Căn cứ');
+    expect(header).toContain('Tình trạng ngày 01/10/2025');
+    const body = rows.slice(2);
+    expect(body).toHaveLength(shown);
+    expect(firstCite).toContain(body[0]![header.indexOf('Căn cứ')]!);
+    expect(body.every((r) => r[header.indexOf('Tình trạng ngày 01/10/2025')]!.length > 0)).toBe(true);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('saves a field of the sector tree as .xlsx, row for row', async () => {
+    await page.goto(`${server.url}#/browse?linh-vuc=construction&nhom=${encodeURIComponent('Giao thông đường sắt')}`);
+    await expect.poll(() => page.locator('[data-test="record-row"]').count()).toBeGreaterThan(2);
+    const titles = await page.locator('[data-test="record-row"] .rt-title').allTextContents();
+    const { rows } = await downloadRows('[data-test="tree-xlsx"]');
+    expect(rows[0]![0]).toContain('Xây dựng › Giao thông đường sắt');
+    expect(rows.slice(2).map((r) => r[0]!.trim()).sort()).toEqual(titles.map((t) => t.trim()).sort());
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
