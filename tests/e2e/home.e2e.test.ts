@@ -126,3 +126,20 @@ describe('sector tree', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 });
+
+describe('answer card for the README', () => {
+  it('"dang ky khai sinh": the results, then the answer card of the first hit, fit the screen', async () => {
+    await page.goto(`${server.url}#/?q=${encodeURIComponent('dang ky khai sinh')}`);
+    await page.locator('#results > li').first().waitFor();
+    await page.screenshot({ path: join(DOCS, 'results.png') });
+    await page.locator('#results > li a').first().click();
+    const holder = page.locator('.answer [data-test="holder"]');
+    await holder.waitFor();
+    expect(await holder.textContent()).toMatch(/cấp xã/u);
+    // Who decides and the legal basis are on the first screen at 1366×768.
+    const bottom = await page.locator('.answer [data-test="citation"]').evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(bottom).toBeLessThan(768);
+    await page.screenshot({ path: join(DOCS, 'answer-card.png') });
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
