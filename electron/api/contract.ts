@@ -137,7 +137,22 @@ export interface SearchResult {
   province: string | null;
   /** Said above the list when the day asked is past the term of most of the batch, or before the reform. */
   notice: string | null;
+  /**
+   * Decrees without text whose topic the question names (health, education, tax …), to say FIRST: the
+   * hits below are then near misses from other decrees. Set by every search; empty when none applies.
+   */
+  outOfCoverage?: OutOfCoverage[];
   tookMs: number;
+}
+
+/** A decree of the batch that would hold the answer, but whose text is not loaded. */
+export interface OutOfCoverage {
+  number: string;
+  title: string;
+  /** Sector label in Vietnamese ("Y tế"). */
+  sector: string;
+  /** Why it is named and what to do ("… chưa có văn bản … kb import …"). */
+  reason: string;
 }
 
 export interface ProvisionVersion {

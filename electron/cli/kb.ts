@@ -126,13 +126,17 @@ async function cmdSearch(flags: Flags): Promise<void> {
     for await (const line of rl) {
       if (line.trim() === '') continue;
       const result = runQuery(kb, line, flags);
-      process.stdout.write(`${JSON.stringify({ query: line, tookMs: result.tookMs, results: result.hits.map(cliHit) })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ query: line, tookMs: result.tookMs, results: result.hits.map(cliHit), outOfCoverage: result.outOfCoverage ?? [] })}\n`,
+      );
     }
     return;
   }
   const q = flags.positional.join(' ');
   if (!q.trim()) throw new UsageError('Hãy nhập từ khóa tìm kiếm.');
   const result = runQuery(kb, q, flags);
+  // A decree without text would hold the answer: said first, on stderr (stdout stays the array of hits).
+  for (const o of result.outOfCoverage ?? []) log(`Nghị định ${o.number} (${o.sector}): chưa có văn bản. ${o.reason}`);
   if (result.notice) log(result.notice);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(result.hits.map(cliHit), null, 2)}\n`);

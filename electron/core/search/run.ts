@@ -14,6 +14,7 @@ import { foldedWords } from '../text/tokenize';
 import type { SearchEngine } from './engine';
 import { exactCompletions, exactPosting } from './exact-postings';
 import { citationScope, compareCitation } from './citation-scope';
+import { outOfCoverage } from './coverage';
 import { FIELD_BOOST, pairsOf, type SearchDoc } from './fields';
 import { filterMask, intersectMasks } from './filters';
 import { toHit, type Highlighter } from './hits';
@@ -70,6 +71,8 @@ interface Ranked {
   jump: Citation | null;
   /** How sure the engine is that a record answers the question (any record, also one pulled in for the day). */
   judge: (id: number) => Confidence;
+  /** Informative words of the question (folded) the record does not hold. */
+  lacking: (id: number) => string[];
 }
 
 export interface Confidence {
@@ -190,6 +193,7 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       highlighter: h,
       jump: scope.jump,
       judge: judgeFor(engine, [], scope.jump ? 'Đúng văn bản, điều khoản đã nêu.' : 'Theo bộ lọc đã chọn.'),
+      lacking: () => [],
     };
   }
 
@@ -274,6 +278,7 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       }
     }
     const ids = topK(alive, acc, engine.idRank, want, tiers.used ? engine.tier : undefined);
+    const informative = found.filter((f) => !f.term.filler && !f.term.soft && !f.term.expanded);
     // Say plainly which typed words the best answer lacks: an answer for a neighbouring task is a wrong authority.
     const shown = (t: { exact: string | null; fold: string }) => t.exact ?? t.fold;
     const best = ids[0];
@@ -293,11 +298,8 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       highlighter: h,
       jump: scope.jump,
       // Informative: typed words (not filler, function words or our own expansions), found or not.
-      judge: judgeFor(
-        engine,
-        found.filter((f) => !f.term.filler && !f.term.soft && !f.term.expanded),
-        scope.jump ? 'Đúng văn bản, điều khoản đã nêu.' : 'Theo bộ lọc đã chọn.',
-      ),
+      judge: judgeFor(engine, informative, scope.jump ? 'Đúng văn bản, điều khoản đã nêu.' : 'Theo bộ lọc đã chọn.'),
+      lacking: (id) => informative.filter((f) => !holds(f.posting.ids, id)).map((f) => f.term.fold),
     };
   } finally {
     for (const id of touched) {
@@ -367,21 +369,35 @@ function clampInt(v: unknown, min: number, max: number, dflt: number): number {
 interface Found {
   ranked: Ranked | null;
   suggestion: string | null;
+  /** The plan the ranking used (the decoded one when Telex was read). */
+  plan: ParsedQuery;
 }
 
 function find(engine: SearchEngine, q: string, filters: Uint8Array | null, want: number): Found {
-  let ranked = execute(engine, parseQuery(q), filters, want);
+  let plan = parseQuery(q);
+  let ranked = execute(engine, plan, filters, want);
   let suggestion: string | null = null;
   if (!ranked || ranked.total === 0 || ranked.unknown > 0) {
     // Nothing found, or words that exist nowhere: maybe the Vietnamese keyboard was off ("caaps pheps").
     const decoded = decodeTelex(q);
-    const retry = decoded ? execute(engine, parseQuery(decoded), filters, want) : null;
-    if (decoded && retry && retry.total > 0 && (!ranked || ranked.total === 0 || retry.unknown < ranked.unknown)) {
+    const decodedPlan = decoded ? parseQuery(decoded) : null;
+    const retry = decodedPlan ? execute(engine, decodedPlan, filters, want) : null;
+    if (decoded && decodedPlan && retry && retry.total > 0 && (!ranked || ranked.total === 0 || retry.unknown < ranked.unknown)) {
       ranked = retry;
       suggestion = decoded;
+      plan = decodedPlan;
     }
   }
-  return { ranked, suggestion };
+  return { ranked, suggestion, plan };
+}
+
+/** Informative words the first hit lacks (all of them when nothing was found); null when it answers confidently. */
+function lackingOfBest(engine: SearchEngine, ranked: Ranked | null, bestId: string | null): Set<string> | null {
+  if (!ranked || bestId == null) return new Set(['*']);
+  const i = engine.docs.findIndex((d) => d.record.id === bestId);
+  if (i < 0) return new Set(['*']);
+  const lacking = ranked.lacking(i);
+  return lacking.length ? new Set(lacking) : null;
 }
 
 /** Never throws on user input: garbage gives 0 hits. */
@@ -401,7 +417,7 @@ export function runSearch(engine: SearchEngine, args: SearchArgs): SearchResult 
       engine.resultCache.set(cacheKey, found);
     }
   }
-  const { ranked, suggestion } = found;
+  const { ranked, suggestion, plan } = found;
   const day = isValidDay(args?.date) ? args.date : todayIso();
   const province = typeof args?.province === 'string' && args.province.trim() ? args.province.trim() : null;
   const hits: SearchHit[] = [];
@@ -428,6 +444,8 @@ export function runSearch(engine: SearchEngine, args: SearchArgs): SearchResult 
     date: day,
     province,
     notice: dayNotice(day, commonEndOfTerm(engine)),
+    // A topic of a decree we have no text for is said first; a confident first hit answers the question.
+    outOfCoverage: outOfCoverage(engine, plan, lackingOfBest(engine, ranked, hits[0]?.id ?? null)),
     tookMs: performance.now() - started,
   };
 }
