@@ -86,3 +86,34 @@ describe('output', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 });
+
+describe('the list in the URL', () => {
+  it('a filter chosen goes into the URL; the URL reopens the same list, and Back from a record returns to it', async () => {
+    await page.goto(`${server.url}#/?q=${encodeURIComponent('cap giay phep')}`);
+    await page.locator('#results > li').first().waitFor();
+    await page.locator('.toolbar button', { hasText: 'Bộ lọc' }).click();
+    await page.locator('#f-level').selectOption('xa');
+    await expect.poll(() => new URL(page.url().replace('#/', '')).searchParams.get('cap')).toBe('xa');
+    await expect
+      .poll(async () => {
+        const n = await page.locator('#results > li').count();
+        return n > 0 && (await page.locator('#results > li .badge.level-xa').count()) === n;
+      })
+      .toBe(true);
+    const count = (await page.locator('.count').textContent())!.trim();
+    const url = page.url();
+    // Reopened from the URL alone (a fresh page): the same list.
+    const other = await page.context().newPage();
+    await other.goto(url);
+    await expect.poll(async () => (await other.locator('.count').textContent())?.trim()).toBe(count);
+    expect(await other.locator('#results > li').count()).toBe(await other.locator('#results > li .badge.level-xa').count());
+    await other.close();
+    // A record and back: the filtered list, as it was.
+    await page.locator('#results > li a').first().click();
+    await page.locator('.answer [data-test="holder"]').waitFor();
+    await page.goBack();
+    await expect.poll(async () => (await page.locator('.count').textContent())?.trim()).toBe(count);
+    expect(new URL(page.url().replace('#/', '')).searchParams.get('cap')).toBe('xa');
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

@@ -7,6 +7,7 @@
  */
 import { onMounted, watch } from 'vue';
 import { useRoute, useRouter, type LocationQuery } from 'vue-router';
+import type { SearchFilters } from '../../../electron/api/contract';
 import { useSearchStore, type UrlState } from '../stores/search';
 import { useSettingsStore } from '../stores/settings';
 
@@ -15,8 +16,33 @@ function first(v: LocationQuery[string] | undefined): string | undefined {
   return typeof x === 'string' ? x : undefined;
 }
 
+/** URL names of the filters: #/?q=…&linh-vuc=justice&cap=xa,tinh. */
+export const FILTER_PARAMS: Record<keyof SearchFilters, string> = {
+  sector: 'linh-vuc',
+  level: 'cap',
+  holderKind: 'loai-co-quan',
+  role: 'vai-tro',
+  mechanism: 'co-che',
+  document: 'van-ban',
+};
+
+export function filtersToQuery(f: SearchFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, name] of Object.entries(FILTER_PARAMS)) {
+    const v = f[k as keyof SearchFilters];
+    if (Array.isArray(v) && v.length) out[name] = v.join(',');
+  }
+  return out;
+}
+
 export function readUrlState(query: LocationQuery): UrlState {
   const out: UrlState = {};
+  const filters: Record<string, string[]> = {};
+  for (const [k, name] of Object.entries(FILTER_PARAMS)) {
+    const v = first(query[name]);
+    if (v) filters[k] = v.split(',').filter(Boolean);
+  }
+  if (Object.keys(filters).length) out.filters = filters as SearchFilters;
   const q = first(query.q);
   const ngay = first(query.ngay);
   const tinh = first(query.tinh);
@@ -27,7 +53,13 @@ export function readUrlState(query: LocationQuery): UrlState {
 }
 
 function key(q: Record<string, string>): string {
-  return JSON.stringify([q.q ?? '', q.ngay ?? '', q.tinh ?? '']);
+  return JSON.stringify([q.q ?? '', q.ngay ?? '', q.tinh ?? '', ...Object.values(FILTER_PARAMS).map((n) => q[n] ?? '')]);
+}
+
+/** The URL state as the flat query it is written as. */
+function flat(u: UrlState): Record<string, string> {
+  const { filters, ...rest } = u;
+  return { ...(rest as Record<string, string>), ...filtersToQuery(filters ?? {}) };
 }
 
 export function useSearchUrl(): void {
@@ -41,13 +73,13 @@ export function useSearchUrl(): void {
   function current(): Record<string, string> {
     const q: Record<string, string> = {};
     if (search.query) q.q = search.query;
-    return { ...q, ...settings.urlQuery() };
+    return { ...q, ...settings.urlQuery(), ...filtersToQuery(search.filters) };
   }
 
   function write(): void {
     const next = current();
     const k = key(next);
-    if (k === key(readUrlState(route.query) as Record<string, string>)) return;
+    if (k === key(flat(readUrlState(route.query)))) return;
     written.push(k);
     if (written.length > 30) written.shift();
     void router.replace({ query: next });
@@ -59,8 +91,9 @@ export function useSearchUrl(): void {
   });
 
   watch(
-    () => [search.query, settings.chosenDate, settings.province],
+    () => [search.query, settings.chosenDate, settings.province, search.filters],
     () => write(),
+    { deep: true },
   );
 
   watch(
@@ -70,7 +103,7 @@ export function useSearchUrl(): void {
       const u = readUrlState(query);
       // A bare "#/" (the nav link) keeps the current search: put it back in the URL.
       if (!Object.keys(u).length) return write();
-      if (written.includes(key(u as Record<string, string>))) return;
+      if (written.includes(key(flat(u)))) return;
       void search.applyUrl(u);
     },
   );

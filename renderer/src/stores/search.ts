@@ -34,6 +34,14 @@ export interface UrlState {
   q?: string;
   ngay?: string;
   tinh?: string;
+  /** The filters named in the URL (?linh-vuc=justice&cap=xa,tinh …); with q, absent means none. */
+  filters?: SearchFilters;
+}
+
+/** The same filters, whatever the order of keys and values. */
+export function sameFilters(a: SearchFilters, b: SearchFilters): boolean {
+  const norm = (f: SearchFilters) => JSON.stringify(Object.entries(cleanFilters(f) ?? {}).map(([k, v]) => [k, [...v].sort()]).sort());
+  return norm(a) === norm(b);
 }
 
 /** Enter opens the first hit in force on the day, never a repealed one listed above it. */
@@ -156,6 +164,14 @@ export const useSearchStore = defineStore('search', () => {
     }
     if (u.ngay !== undefined || u.q !== undefined) changed = settings.setDate(u.ngay ?? null) || changed;
     if (u.tinh !== undefined) changed = settings.setProvince(u.tinh) || changed;
+    if (u.filters !== undefined || u.q !== undefined) {
+      const next = u.filters ?? {};
+      if (!sameFilters(next, filters.value)) {
+        filters.value = { ...next };
+        limit.value = PAGE_SIZE;
+        changed = true;
+      }
+    }
     return changed || (!result.value && !idle.value) ? run() : Promise.resolve();
   }
 
