@@ -6,7 +6,7 @@
  * Curated corrections are data (data/corrections), applied here by citation.
  */
 import type { AuthorityRecord, Citation, Mechanism, Role } from '../model';
-import { formatCitation } from '../model';
+import { actName, formatCitation } from '../model';
 import { type Assignment, abolishedSteps, assignmentsIn, holderOnlyLeadIn, roleOfTask } from './assign';
 import type { CatalogueEntry } from './catalogue';
 import { holderMentions, holderSlug, kindOf, levelOf } from './holders';
@@ -505,7 +505,8 @@ function linkProcedures(ctx: Ctx, bySection: Map<string, string[]>): void {
 
 function applyCorrections(ctx: Ctx, corrections: Correction[]): string[] {
   const problems: string[] = [];
-  const docCorr = corrections.filter((c) => c.citation.toLowerCase().endsWith(`nghị định ${ctx.doc.number}`.toLowerCase()));
+  // "… Nghị định 120/2025/NĐ-CP", "… Quyết định 40/2026/QĐ-UBND": the act's own name and number.
+  const docCorr = corrections.filter((c) => c.citation.toLowerCase().endsWith(`${actName(ctx.doc.number)} ${ctx.doc.number}`.toLowerCase()));
   const match = (r: AuthorityRecord, c: Correction): boolean =>
     formatCitation(r.citation).toLowerCase() === c.citation.toLowerCase() &&
     (c.holder === undefined || r.holder === c.holder) &&

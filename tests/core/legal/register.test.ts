@@ -90,7 +90,7 @@ describe.skipIf(!hasSources)('register against the real texts', () => {
     for (const reg of registers) {
       const cov = coverageOf(parsedByNumber.get(reg.document)!, reg);
       expect(cov.unexplainedClauses, reg.document).toEqual([]);
-      expect(cov.authorityClauses, reg.document).toBeGreaterThan(cov.excluded.length / 2);
+      expect(cov.authorityClauses, reg.document).toBeGreaterThanOrEqual(cov.excluded.length / 2);
     }
   });
 

@@ -181,6 +181,13 @@ describe('answers on a day (real KB)', () => {
     expect(top('quyết định thu hồi đất', '2026-05-01', 'Lào Cai')[0]!.citation.document).not.toBe('40/2026/QĐ-UBND');
   });
 
+  it('Lào Cai 40/2026 Điều 3: 16 powers delegated, its exceptions ("trừ các trường hợp sau đây: a) … b) Dự án thuộc địa bàn từ 2 xã …") are not', () => {
+    const lc = kb.allRecords().filter((r) => r.citation.document === '40/2026/QĐ-UBND');
+    expect(lc.map((r) => r.citation.clause).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(lc.every((r) => r.citation.point === null && r.holder === 'Chủ tịch Ủy ban nhân dân cấp xã' && r.province === 'Lào Cai')).toBe(true);
+    expect(lc.every((r) => (r.restsOn ?? []).length > 0)).toBe(true);
+  });
+
   it('past 01/3/2027 the answer says plainly that the term has ended', () => {
     const r = kb.search({ q: 'dang ky khai sinh', date: '2027-03-02' });
     expect(r.notice).toMatch(/thời hạn áp dụng .* đã kết thúc, trừ khi được gia hạn/u);
