@@ -3,7 +3,8 @@
  * same core as the Electron app.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createApiHandlers } from '../api/handlers';
 import { ensureKb } from '../core/kb/ensure';
 import { openVerifiedKb } from '../core/kb/manifest';
@@ -61,7 +62,17 @@ function portFromArgs(argv: string[]): number | undefined {
   return port;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** Run as a program (tsx, or the bundle — even reached through a symlinked folder)? */
+function isEntry(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1]);
+  } catch {
+    return import.meta.url === pathToFileURL(process.argv[1]).href;
+  }
+}
+
+if (isEntry()) {
   startServer({ port: portFromArgs(process.argv.slice(2)), ensure: !process.argv.includes('--no-build') })
     .then((server) => {
       console.log(`Tra cứu thẩm quyền — chế độ trình duyệt: ${server.url}`);
