@@ -270,6 +270,8 @@ export interface OutlineNode {
 /** A record in the catalogue (sector → field → records), with its status on the day. */
 export interface RecordListItem extends SearchHit {
   field: string | null;
+  /** Codes of the national procedure records that carry out this power (statistics by sector). */
+  nationalProcedures: string[];
 }
 
 /** A decree to read: its outline in text order. */

@@ -71,6 +71,11 @@ describe('statistics', () => {
     await page.locator('[data-test="chart-sector"] summary').click();
     const cells = (await page.locator('[data-test="chart-sector"] tbody td').allTextContents()).map(Number);
     expect(cells.reduce((a, b) => a + b, 0)).toBe(total);
+    // Procedures by sector: every sector listed has some, largest first.
+    const procs = (await page.locator('[data-test="chart-procedures"] li strong').allTextContents()).map(Number);
+    expect(procs.length).toBeGreaterThan(3);
+    expect(Math.min(...procs)).toBeGreaterThan(0);
+    expect(procs).toEqual([...procs].sort((a, b) => b - a));
     // Coverage: every document in one group; the groups match the list of documents.
     const groups = (await page.locator('[data-test="chart-coverage"] summary').allTextContents()).map((t) => num(t.split(':')[1]!));
     await page.goto(`${server.url}#/browse`);

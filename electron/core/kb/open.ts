@@ -252,7 +252,7 @@ export class KnowledgeBase {
   listRecords(date?: string, province?: string | null): RecordListItem[] {
     const day = isValidDay(date) ? date : todayIso();
     const prov = typeof province === 'string' && province.trim() ? province.trim() : null;
-    return [...this.records.values()].map((r) => ({ ...this.hitOf(r, day, prov), field: r.field ?? null }));
+    return [...this.records.values()].map((r) => ({ ...this.hitOf(r, day, prov), field: r.field ?? null, nationalProcedures: r.nationalProcedures ?? [] }));
   }
 
   private procedureOnDay(p: LinkedAnnexProcedure, day: string): AnnexProcedureOnDay {

@@ -24,6 +24,20 @@ export function bySectorAndLevel(items: readonly RecordListItem[]): { sectors: s
   };
 }
 
+/** National procedure records linked to the powers of each sector (a procedure counted once per sector), largest first. */
+export function proceduresBySector(items: readonly RecordListItem[]): Array<{ sector: string; label: string; count: number }> {
+  const codes = new Map<string, Set<string>>();
+  for (const x of items) {
+    const set = codes.get(x.sector) ?? new Set<string>();
+    for (const c of x.nationalProcedures ?? []) set.add(c);
+    codes.set(x.sector, set);
+  }
+  return [...codes.entries()]
+    .map(([sector, set]) => ({ sector, label: SECTOR_LABELS[sector as keyof typeof SECTOR_LABELS] ?? sector, count: set.size }))
+    .filter((x) => x.count > 0)
+    .sort((a, b) => b.count - a.count);
+}
+
 export type Direction = 'huyen-xa' | 'huyen-tinh' | 'trung-uong-dia-phuong' | 'khac';
 export const DIRECTION_LABELS: Record<Direction, string> = {
   'huyen-xa': 'Cấp huyện → cấp xã (phân định)',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordListItem } from '../../../electron/api/contract';
-import { byCoverage, byDirection, bySectorAndLevel, directionOf } from '../../../renderer/src/lib/charts';
+import { byCoverage, byDirection, bySectorAndLevel, directionOf, proceduresBySector } from '../../../renderer/src/lib/charts';
 import { sampleHit, sampleStatus } from '../sample-hit';
 
 const item = (over: Partial<RecordListItem>): RecordListItem => ({ ...sampleHit(), field: null, ...over }) as RecordListItem;
@@ -36,5 +36,18 @@ describe('statistics numbers', () => {
       { number: 'c', textLoaded: false, records: 0 },
     ] as never;
     expect(byCoverage(docs).map((g) => g.documents.length)).toEqual([1, 1, 1]);
+  });
+
+  it('counts a national procedure once per sector, however many powers it carries out', () => {
+    const xs = [
+      item({ id: '1', sector: 'justice', nationalProcedures: ['1.000080', '1.000081'] }),
+      item({ id: '2', sector: 'justice', nationalProcedures: ['1.000080'] }),
+      item({ id: '3', sector: 'finance', nationalProcedures: ['2.1'] }),
+      item({ id: '4', sector: 'health', nationalProcedures: [] }),
+    ];
+    expect(proceduresBySector(xs).map((x) => [x.sector, x.count])).toEqual([
+      ['justice', 2],
+      ['finance', 1],
+    ]);
   });
 });
