@@ -58,16 +58,20 @@ const ANNEX_SECTION_RE = /^([IVXLC]+)\.\s+(.*)$/u;
 const BODY_END_RE = /^(Nơi nhận\s*:|TM\.\s*CHÍNH PHỦ)/u;
 
 /**
- * Scan transcriptions misread a first clause's "1." ("„__L. Ủy ban nhân dân …", 217/2026 Điều 53).
- * Only the first clause of an article, right after its heading, and only noise then l/L/I/| and a dot:
- * the line is kept as written (the misreading stays visible), it is only placed as clause 1.
+ * Scan transcriptions misread clause numbers: "„__L. Ủy ban nhân dân …" (217/2026 Điều 53 khoản 1),
+ * "1, Theo chuyên ngành …", "„1. Riêng đối với …", "5, Cơ quan …". Accepted only for the number the
+ * article expects next, before a capital letter; the line is kept as written (the misreading stays visible).
  */
-function scanFirstClause(line: string, clause: LegalNode | null, article: LegalNode | null): RegExpExecArray | null {
-  if (clause || !article || article.ownText.trim() !== '' || article.children.length > 0) return null;
-  const m = /^[^\p{L}\d]{1,4}[lLI|]\.\s+(\p{Lu}.*)$/u.exec(line);
-  if (!m) return null;
-  const fake = ['1', '1', m[1]!] as unknown as RegExpExecArray;
-  return fake;
+function scanClause(line: string, clause: LegalNode | null, article: LegalNode | null): RegExpExecArray | null {
+  if (!article) return null;
+  const expected = (clause?.citation.clause ?? 0) + 1;
+  const first = !clause && article.ownText.trim() === '' && article.children.length === 0;
+  const l = first ? /^[^\p{L}\d]{1,4}[lLI|]\.\s+(\p{Lu}.*)$/u.exec(line) : null;
+  if (l) return ['1', '1', l[1]!] as unknown as RegExpExecArray;
+  // Quotes are no scan noise: "“4. Việc giao đất …”" is wording an amending act writes, not its clause.
+  const m = /^[^\p{L}\d“”"]{0,3}(\d{1,3})[.,]\s+(\p{Lu}.*)$/u.exec(line);
+  if (!m || Number(m[1]) !== expected || (/^\d/u.test(line) && line.charAt(m[1]!.length) === '.')) return null;
+  return [m[0], m[1]!, m[2]!] as unknown as RegExpExecArray;
 }
 
 function emptyCitation(document: string): Citation {
@@ -199,7 +203,7 @@ function parseBody(lines: string[], document: string): LegalNode[] {
       article.heading = `${article.heading ?? ''} ${line}`.trim();
       continue;
     }
-    const cl: RegExpExecArray | null = CLAUSE_RE.exec(line) ?? scanFirstClause(line, clause, article);
+    const cl: RegExpExecArray | null = CLAUSE_RE.exec(line) ?? scanClause(line, clause, article);
     const expectedClause: number = (clause?.citation.clause ?? 0) + 1;
     if (cl && Number(cl[1]) === expectedClause) {
       clause = {
