@@ -204,6 +204,11 @@ export async function main(): Promise<void> {
   const ftsTimes = measure(queries, (q) => f.search(q));
   const s = scan(texts);
   const scanTimes = measure(queries, (q) => s.search(q));
+  // Full questions apart from typing prefixes: ours and the procedure names of the national database.
+  const full = [...questions.map((q) => q.q), ...readPortalQuestions().map((q) => q.q)];
+  const oursFull = measure(full, (q) => runSearch(engine, { q, limit: LIMIT }));
+  const ftsFull = measure(full, (q) => f.search(q));
+  const scanFull = measure(full, (q) => s.search(q));
 
   const byId = new Map(docs.map((d, i) => [d.record.id, i]));
   const oursQ = quality(questions, (q) => runSearch(engine, { q, limit: 10, date: BATCH_DAY }).hits.map((h) => byId.get(h.id) as number), docs);
@@ -220,6 +225,11 @@ export async function main(): Promise<void> {
     console.log(
       `${name.padEnd(17)} ${fmt(t.p50).padStart(7)}  ${fmt(t.p95).padStart(7)}  ${fmt(t.max).padStart(7)}  ${fmt(t.cpuP50).padStart(7)}  ${fmt(t.cpuP95).padStart(7)}`,
     );
+  }
+  console.log('');
+  console.log(`full questions only (${full.length}: ours ${questions.length} + procedure names ${full.length - questions.length}), no prefixes:`);
+  for (const [name, t] of [['ours (MiniSearch)', oursFull], ['SQLite FTS5', ftsFull], ['plain scan', scanFull]] as const) {
+    console.log(`${name.padEnd(17)} ${fmt(t.p50).padStart(7)}  ${fmt(t.p95).padStart(7)}  ${fmt(t.max).padStart(7)}  ${fmt(t.cpuP50).padStart(7)}  ${fmt(t.cpuP95).padStart(7)}`);
   }
   console.log('');
   console.log(`index build ${buildMs.toFixed(0)} ms (median of 3); serialized ${(Buffer.byteLength(json) / 1024).toFixed(0)} KiB; load ${loadMs.toFixed(0)} ms (rebuild/load = ${(buildMs / loadMs).toFixed(1)}×)`);
@@ -272,7 +282,7 @@ export async function main(): Promise<void> {
 
   console.log('');
   console.log(
-    `bench: own_top1=${ratio(totals.o1, totals.ran)} own_top3=${ratio(totals.o3, totals.ran)} portal_top1=${ratio(pAll.t1, pAll.ran)} portal_top3=${ratio(pAll.t3, pAll.ran)} p95_ms=${fmt(ours.p95)} fts5_ratio=${(ftsTimes.p95 / ours.p95).toFixed(1)} scan_ratio=${(scanTimes.p95 / ours.p95).toFixed(1)} load_ms=${loadMs.toFixed(0)}`,
+    `bench: own_top1=${ratio(totals.o1, totals.ran)} own_top3=${ratio(totals.o3, totals.ran)} portal_top1=${ratio(pAll.t1, pAll.ran)} portal_top3=${ratio(pAll.t3, pAll.ran)} questions_p95_ms=${fmt(oursFull.p95)} questions_fts5_ratio=${(ftsFull.p95 / oursFull.p95).toFixed(1)} questions_scan_ratio=${(scanFull.p95 / oursFull.p95).toFixed(1)} p95_ms=${fmt(ours.p95)} fts5_ratio=${(ftsTimes.p95 / ours.p95).toFixed(1)} scan_ratio=${(scanTimes.p95 / ours.p95).toFixed(1)} load_ms=${loadMs.toFixed(0)}`,
   );
   void fold;
 }

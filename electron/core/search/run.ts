@@ -40,11 +40,27 @@ const LEVEL_BOOST = 1.25;
  * A word typed WITH marks is that word: "dược" is not "được". Its posting keeps only records holding the
  * exact form (a word with no such record is unknown, and said so). While typed, a word stays folded.
  */
+const markedCache = new WeakMap<SearchEngine, Map<string, Posting>>();
+const MAX_MARKED = 4000;
+
 function markedPosting(engine: SearchEngine, t: QueryTerm, h: Highlighter): Posting {
   const p = wordPosting(engine, t, h);
   if (!t.exact || p.ids.length === 0) return p;
+  let cache = markedCache.get(engine);
+  if (!cache) markedCache.set(engine, (cache = new Map()));
+  const key = `${t.partial ? 'p' : 'w'}\u0000${t.fold}\u0000${t.exact}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const out = restrictToExact(engine, t, p);
+  if (cache.size >= MAX_MARKED) cache.clear();
+  cache.set(key, out);
+  return out;
+}
+
+function restrictToExact(engine: SearchEngine, t: QueryTerm, p: Posting): Posting {
   // The word being typed: any exact form it begins ("dượ" → "dược"); a complete word: that form only.
-  const forms = t.partial ? exactCompletions(engine.marks, t.exact) : [t.exact];
+  const exactForm = t.exact as string;
+  const forms = t.partial ? exactCompletions(engine.marks, exactForm) : [exactForm];
   const keep = new Set<number>();
   for (const f of forms) for (const id of exactPosting(engine.marks, f).ids) keep.add(id);
   if (keep.size >= p.ids.length) return p;
