@@ -307,7 +307,8 @@ describe('browser mode, search to detail', () => {
     await page.keyboard.type('dang ky khai sinh xyzqw');
     const warning = page.locator('[data-test="partial"]');
     await warning.waitFor();
-    expect(await warning.textContent()).toContain('«xyzqw»');
+    // The warning follows the typing ("«xyz»" on the way): wait for the last keystroke's answer.
+    await expect.poll(() => warning.textContent()).toContain('«xyzqw»');
     await page.keyboard.press('Escape');
     await page.keyboard.type('dang ky khai sinh');
     await expect.poll(() => page.locator('.count').textContent()).toContain('dang ky khai sinh');

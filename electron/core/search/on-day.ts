@@ -105,6 +105,8 @@ export interface Arranged {
   ids: number[];
   scores: number[];
   dropped: number;
+  /** A record lifted because it took over (or, in a province, delegates) the one that matched: record → that one. */
+  liftedFrom: Map<number, number>;
 }
 
 /** Arrange ranked records for a day: what applies first, what it replaced right below it. */
@@ -124,11 +126,18 @@ export function arrangeOnDay(engine: SearchEngine, ids: number[], scores: number
   const applies = (i: number) => inForce(statusOn(timelineOf(rec(i)), day));
   // Pull in what took over an ended record, and a province's delegation of a national one.
   // Two passes: successors first, so a delegation is placed by its national record's final score.
+  const liftedFrom = new Map<number, number>();
+  const own = new Map(score);
   for (const [id, s] of [...score.entries()]) {
     if (applies(id)) continue;
     for (const sid of rec(id).replacedBy ?? []) {
       const j = ix.byId.get(sid);
-      if (j !== undefined && applies(j) && (score.get(j) ?? 0) < s) score.set(j, s * 1.001);
+      // Among several successors of one record, the one that matches the question better by itself comes first.
+      const lifted = s * 1.001 + (own.get(j ?? -1) ?? 0) * 1e-6;
+      if (j !== undefined && applies(j) && (score.get(j) ?? 0) < lifted) {
+        score.set(j, lifted);
+        liftedFrom.set(j, id);
+      }
     }
   }
   // Of a national power's delegations, only those that match the question as well as the best one rise above it.
@@ -138,7 +147,11 @@ export function arrangeOnDay(engine: SearchEngine, ids: number[], scores: number
       if (!applies(id)) continue;
       const here = (ix.delegations.get(rec(id).id) ?? []).filter((j) => rec(j).province === province && applies(j) && own.has(j));
       const best = Math.max(0, ...here.map((j) => own.get(j)!));
-      for (const j of here) if (own.get(j)! >= best * 0.95 && (score.get(j) ?? 0) < s) score.set(j, s * 1.002);
+      for (const j of here)
+        if (own.get(j)! >= best * 0.95 && (score.get(j) ?? 0) < s) {
+          score.set(j, s * 1.002);
+          liftedFrom.set(j, id);
+        }
     }
   }
   const sorted = [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
@@ -159,7 +172,7 @@ export function arrangeOnDay(engine: SearchEngine, ids: number[], scores: number
     }
   }
   for (const [i, s] of other) if (!placed.has(i)) out.push([i, s]);
-  return { ids: out.map(([i]) => i), scores: out.map(([, s]) => s), dropped };
+  return { ids: out.map(([i]) => i), scores: out.map(([, s]) => s), dropped, liftedFrom };
 }
 
 /** The day-dependent fields of a hit. */

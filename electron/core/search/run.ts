@@ -8,7 +8,7 @@
 import { MAX_RESULTS, type SearchArgs, type SearchHit, type SearchResult } from '../../api/contract';
 import { todayIso } from '../validity';
 import { arrangeOnDay, commonEndOfTerm, dayNotice, isValidDay, markSupersedes, withDay } from './on-day';
-import type { Citation } from '../model';
+import { type Citation, formatCitation } from '../model';
 import { decodeTelex } from '../text/telex';
 import { foldedWords } from '../text/tokenize';
 import type { SearchEngine } from './engine';
@@ -446,7 +446,15 @@ export function runSearch(engine: SearchEngine, args: SearchArgs): SearchResult 
     for (let i = offset; i < end; i++) {
       const doc = engine.docs[onDay.ids[i] as number] as SearchDoc;
       const hit = withDay(engine, toHit(doc, onDay.scores[i] as number, ranked.highlighter), doc.record, day, province);
-      hits.push({ ...hit, ...ranked.judge(onDay.ids[i] as number) });
+      // A record lifted for the one that matched (its successor, a province's delegation) is as sure as that one.
+      const from = onDay.liftedFrom.get(onDay.ids[i] as number);
+      const judged = ranked.judge(from ?? (onDay.ids[i] as number));
+      const via = from !== undefined ? (engine.docs[from] as SearchDoc).record : null;
+      hits.push({
+        ...hit,
+        ...judged,
+        ...(via ? { confidenceReason: `${judged.confidenceReason} Khớp qua ${formatCitation(via.citation)}, quy định mà điều này thay thế hoặc phân cấp.` } : {}),
+      });
     }
     markSupersedes(hits, engine);
   }
