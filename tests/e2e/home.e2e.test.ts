@@ -5,46 +5,15 @@
  * search box back from anywhere; Browse goes sector → field → records in a sortable virtualised
  * table whose choice is in the URL.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../electron/server/serve';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type BrowserMode, DOCS, SHOTS, useBrowserMode } from './harness';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(root, 'test-results', 'e2e');
-const DOCS = join(root, 'docs');
-
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
+let server: BrowserMode['server'];
 let page: Page;
-let userDir: string;
 const errors: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Không thấy Chromium tại ${CHROMIUM}: cài bằng "apt-get install -y chromium".`);
-  mkdirSync(SHOTS, { recursive: true });
-  userDir = mkdtempSync(join(tmpdir(), 'tra-cuu-e2e-home-'));
-  server = await startServer({ port: 0, userDir, log: () => {} });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })).newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (userDir) rmSync(userDir, { recursive: true, force: true });
-});
+useBrowserMode('home', (m) => ({ server, page } = m), errors);
 
 const num = (s: string | null) => Number(/\d+/u.exec(s ?? '')?.[0] ?? NaN);
 

@@ -3,46 +3,16 @@
  * workbook (beside the CSV): the search results and a field of the sector tree, with citations and
  * the status on the day; the workbook is read back and compared with what the page shows.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../electron/server/serve';
+import { describe, expect, it } from 'vitest';
+import { type BrowserMode, SHOTS, useBrowserMode } from './harness';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(root, 'test-results', 'e2e');
-
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
+let server: BrowserMode['server'];
 let page: Page;
-let userDir: string;
 const errors: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Không thấy Chromium tại ${CHROMIUM}: cài bằng "apt-get install -y chromium".`);
-  mkdirSync(SHOTS, { recursive: true });
-  userDir = mkdtempSync(join(tmpdir(), 'tra-cuu-e2e-output-'));
-  server = await startServer({ port: 0, userDir, log: () => {} });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })).newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (userDir) rmSync(userDir, { recursive: true, force: true });
-});
+useBrowserMode('output', (m) => ({ server, page } = m), errors);
 
 /** Clicks, waits for the download, reads the workbook's first sheet as rows of strings. */
 async function downloadRows(button: string): Promise<{ name: string; rows: string[][] }> {

@@ -3,45 +3,15 @@
  * shows a time limit, and the record lists the national procedure records that carry the power out
  * (time limit, ways to file, who does it, whether the portal agrees with the register).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../electron/server/serve';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type BrowserMode, SHOTS, useBrowserMode } from './harness';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(root, 'test-results', 'e2e');
-
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
+let server: BrowserMode['server'];
 let page: Page;
-let userDir: string;
 const errors: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Không thấy Chromium tại ${CHROMIUM}: cài bằng "apt-get install -y chromium".`);
-  mkdirSync(SHOTS, { recursive: true });
-  userDir = mkdtempSync(join(tmpdir(), 'tra-cuu-e2e-np-'));
-  server = await startServer({ port: 0, userDir, log: () => {} });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' })).newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (userDir) rmSync(userDir, { recursive: true, force: true });
-});
+useBrowserMode('np', (m) => ({ server, page } = m), errors);
 
 describe('procedures on the answer', () => {
   it('"lam so do lan dau mat bao lau": a hit in force gives a time limit, its record lists the portal procedures', async () => {
