@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,9 +8,16 @@ import { buildServer } from '../../scripts/build-server';
 
 const root = path.resolve(__dirname, '../..');
 
+/** Inside the repo, so the bundle resolves better-sqlite3 from node_modules; a fresh install has no .cache yet. */
+function bundleDir(): string {
+  const cache = path.join(root, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  return mkdtempSync(path.join(cache, 'server-test-'));
+}
+
 describe('the bundled browser-mode server', () => {
   it('is one ESM file that needs only node, better-sqlite3 and mammoth at run time', async () => {
-    const out = await buildServer(root, mkdtempSync(path.join(root, 'node_modules', '.cache', 'server-test-')));
+    const out = await buildServer(root, bundleDir());
     const code = readFileSync(out, 'utf8');
     const imports = [...code.matchAll(/^import .* from ["']([^"']+)["'];?$/gm)].map((m) => m[1]!);
     expect(imports.filter((m) => !m.startsWith('node:'))).toEqual(expect.arrayContaining(['better-sqlite3']));
@@ -20,7 +27,7 @@ describe('the bundled browser-mode server', () => {
 
   it('starts with plain node on loopback and answers a real question', async () => {
     const { kbPath } = await ensureKb();
-    const out = await buildServer(root, mkdtempSync(path.join(root, 'node_modules', '.cache', 'server-test-')));
+    const out = await buildServer(root, bundleDir());
     const child = spawn(process.execPath, [out, '--port', '0', '--no-build'], {
       cwd: root,
       env: { ...process.env, KB_PATH: kbPath, KB_USER_DIR: mkdtempSync(path.join(tmpdir(), 'srv-user-')) },
