@@ -106,7 +106,7 @@ export interface AuthorityRecord {
   annexProcedures?: string[];
   /** National procedure records (portal codes) linked to this power at KB build. */
   nationalProcedures?: string[];
-  /** When the decree gives no time limit: the commonest one of the linked national procedures. */
+  /** When the decree gives no time limit: the linked national procedures' (one time, or the range "8–30 Ngày làm việc, tùy thủ tục"). */
   procedureTimeLimit?: { time: string; source: string } | null;
 }
 

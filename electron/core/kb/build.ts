@@ -33,6 +33,17 @@ export interface BuildReport {
   tookMs: number;
 }
 
+/** "17 Ngày làm việc", or "8–30 Ngày làm việc, tùy thủ tục" when the procedures' times differ (same unit), else null. */
+function procedureTime(times: string[], codes: string[]): { time: string; source: string } | null {
+  const source = `Cổng Dịch vụ công quốc gia, ${codes.length === 1 ? `thủ tục ${codes[0]}` : `${codes.length} thủ tục`}`;
+  if (new Set(times).size === 1) return { time: times[0]!, source };
+  const parsed = times.map((t) => /^(\d+)\s+(.+)$/u.exec(t)).filter((m): m is RegExpExecArray => !!m);
+  const unit = parsed[0]?.[2];
+  if (!unit || parsed.length !== times.length || parsed.some((m) => m[2] !== unit)) return null;
+  const n = parsed.map((m) => Number(m[1]));
+  return { time: `${Math.min(...n)}–${Math.max(...n)} ${unit}, tùy thủ tục`, source };
+}
+
 export async function buildKb(opts: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const inputs = await gatherInputs(opts);
@@ -57,8 +68,10 @@ export async function buildKb(opts: BuildOptions): Promise<BuildReport> {
     const codes = byRecord.get(r.id);
     if (!codes) continue;
     r.nationalProcedures = codes;
-    const timed = codes.map((c) => npByCode.get(c)).find((p) => p?.timeLimit);
-    if (timed) r.procedureTimeLimit = { time: timed.timeLimit!, source: `Cổng Dịch vụ công quốc gia, thủ tục ${timed.code}` };
+    // One time when every linked procedure gives the same; else the range of the common unit, said to vary
+    // ("Đăng ký hộ tịch" covers many procedures: the record lists each with its own).
+    const timed = codes.map((c) => npByCode.get(c)).filter((p): p is NonNullable<typeof p> => !!p?.timeLimit);
+    if (timed.length > 0) r.procedureTimeLimit = procedureTime(timed.map((p) => p.timeLimit!), timed.map((p) => p.code));
   }
 
   mkdirSync(dirname(opts.kbPath), { recursive: true });

@@ -92,7 +92,8 @@ export function basisNumbers(cell: string | null): string[] {
 /** The commonest time limit among the ways (ties: the first given). */
 function commonTime(ways: FilingWay[]): string | null {
   const counts = new Map<string, number>();
-  for (const w of ways) if (w.time) counts.set(w.time, (counts.get(w.time) ?? 0) + 1);
+  // A number without its unit ("7") is no time limit to tell a citizen: kept in the ways, never the answer.
+  for (const w of ways) if (w.time && !/không rõ đơn vị/u.test(w.time)) counts.set(w.time, (counts.get(w.time) ?? 0) + 1);
   let best: string | null = null;
   for (const [t, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = t;
   return best;
