@@ -114,10 +114,12 @@ export interface AuthorityRecord {
 export interface ProcedureStep {
   /** The item's number in the section ("1", "2" …). */
   n: number;
-  /** The step as written, shortened for display. */
-  text: string;
+  /** Where the step is written (its annex item). */
+  citation: Citation;
   /** Bodies named in the step, in order. */
   bodies: string[];
+  /** The step as written, shortened for display: read from the text at KB build, never stored in data/. */
+  text?: string;
 }
 
 export interface ProcedureRecord {
@@ -128,7 +130,9 @@ export interface ProcedureRecord {
   steps: ProcedureStep[];
   /** The body that receives the file, when a step says so ("nộp hồ sơ đến …", "tiếp nhận hồ sơ"). */
   receiver: string | null;
-  /** Where the file is received when the annex says it once for a whole part, as written, with its place. */
+  /** Where the annex says once, for a whole part, where files are received (151 Phụ lục I Phần V nội dung A mục I). */
+  reception: Citation | null;
+  /** That rule as written, with its place: read from the text at KB build, never stored in data/. */
   receptionNote: string | null;
   /** The body of the last deciding step ("quyết định", "cấp", "phê duyệt" …). */
   decider: string | null;

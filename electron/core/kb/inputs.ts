@@ -17,7 +17,7 @@ import { citationKey } from './citation-key';
 import { applyTimeline, readSuccessors } from './timeline-apply';
 import type { NationalProcedure } from '../procedures/portal';
 import { readNationalProcedures } from '../procedures/read';
-import { annexProcedures, type ProcedureRecord } from '../legal/procedures';
+import { annexProcedures, type ProcedureRecord, withProcedureTexts } from '../legal/procedures';
 import { loadCorrections } from '../legal/corrections';
 import { loadSecondaryRegister } from '../legal/secondary';
 import { mergeAliases, readAliasEntries } from './aliases';
@@ -144,6 +144,6 @@ export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs>
   const procFiles = new Map(readJsonDir<{ document: string; procedures: ProcedureRecord[] }>(join(opts.dataDir, 'procedures')).map((f) => [f.document, f.procedures]));
   for (const [number, parsed] of texts)
     if (!procFiles.has(number) && (acts.classes.get(number)?.kind ?? 'batch') === 'batch') procFiles.set(number, annexProcedures(parsed));
-  const annex = [...procFiles.values()].flat();
+  const annex = [...procFiles.values()].flat().map((p) => withProcedureTexts(p, (c) => provMap.get(citationKey(c))?.text ?? null));
   return { texts, registers, documents: docs, records: timed, provisions, changes, catalogue: [...catalogue.values()], annexProcedures: annex, nationalProcedures, warnings };
 }

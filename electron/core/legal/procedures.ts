@@ -40,7 +40,7 @@ function bodiesIn(text: string): string[] {
 }
 
 /** The first body named after where the step says the file is filed or received. */
-function receiverOf(steps: ProcedureStep[]): string | null {
+function receiverOf(steps: Array<ProcedureStep & { text: string }>): string | null {
   for (const s of steps) {
     const m = RECEIVES.exec(s.text);
     if (!m) continue;
@@ -51,21 +51,24 @@ function receiverOf(steps: ProcedureStep[]): string | null {
   return null;
 }
 
-function procedureOf(parsed: ParsedDecree, sec: LegalNode, receptionNote: string | null): ProcedureRecord {
+function procedureOf(parsed: ParsedDecree, sec: LegalNode, reception: Citation | null): ProcedureRecord {
   const items = sec.children.filter((c) => c.kind === 'item');
-  const steps: ProcedureStep[] = (items.length ? items : [sec]).map((it, i) => {
+  // The wording is read here to find who receives and decides, then left out: data/ holds facts, not the text.
+  const read = (items.length ? items : [sec]).map((it, i) => {
     const text = matchForm(fullText(it)).replace(/\s+/gu, ' ').trim();
-    return { n: it.citation.clause ?? i + 1, text: clip(text, 240), bodies: bodiesIn(text) };
+    return { n: it.citation.clause ?? i + 1, citation: it.citation, bodies: bodiesIn(text), text };
   });
-  const deciding = [...steps].reverse().find((s) => DECIDES.test(s.text) && s.bodies.length > 0);
+  const steps: ProcedureStep[] = read.map(({ n, citation, bodies }) => ({ n, citation, bodies }));
+  const deciding = [...read].reverse().find((s) => DECIDES.test(s.text) && s.bodies.length > 0);
   return {
     id: `tt-${docSlug(parsed.number ?? '')}-${slug(sec.citation)}`,
     document: parsed.number ?? '',
     citation: sec.citation,
     name: clip(sentenceCase((sec.heading ?? formatCitation(sec.citation)).replace(/\s+/gu, ' ')), 200),
     steps,
-    receiver: receiverOf(steps),
-    receptionNote,
+    receiver: receiverOf(read),
+    reception,
+    receptionNote: null,
     decider: deciding ? deciding.bodies[deciding.bodies.length - 1] ?? null : null,
     timeLimit: timeLimit(matchForm(fullText(sec))),
   };
@@ -77,11 +80,11 @@ export function annexProcedures(parsed: ParsedDecree): ProcedureRecord[] {
   for (const annex of parsed.annexes) {
     const sections = annex.children.filter((c) => c.kind === 'section');
     // A reception rule written once for a part ("Phần V") applies to that part's procedures.
-    const reception = new Map<string, string>();
+    const reception = new Map<string, Citation>();
     for (const sec of sections.filter((s) => RECEPTION_HEADING.test((s.heading ?? '').trim()))) {
       const first = sec.children.find((c) => c.kind === 'item');
       const part = /Phần [IVXLC]+/u.exec(sec.citation.annex ?? '')?.[0] ?? '';
-      if (first) reception.set(part, `${clip(matchForm(fullText(first)).replace(/\s+/gu, ' '), 220)} (${formatCitation(first.citation)})`);
+      if (first) reception.set(part, first.citation);
     }
     for (const sec of sections) {
       const h = (sec.heading ?? '').trim();
@@ -91,4 +94,21 @@ export function annexProcedures(parsed: ParsedDecree): ProcedureRecord[] {
     }
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The wording of the steps and of the reception rule, from the provisions of the text (KB build; absent without it). */
+export function withProcedureTexts(p: ProcedureRecord, textOf: (c: Citation) => string | null): ProcedureRecord {
+  const flat = (c: Citation) => {
+    const t = textOf(c);
+    return t ? matchForm(t).replace(/\s+/gu, ' ').trim() : null;
+  };
+  const reception = p.reception ? flat(p.reception) : null;
+  return {
+    ...p,
+    steps: p.steps.map((s) => {
+      const t = flat(s.citation);
+      return t ? { ...s, text: clip(t, 240) } : s;
+    }),
+    receptionNote: reception && p.reception ? `${clip(reception, 220)} (${formatCitation(p.reception)})` : null,
+  };
 }

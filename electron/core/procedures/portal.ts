@@ -24,7 +24,6 @@ export interface NationalProcedure {
   field: string | null;
   competentBody: string | null;
   implementingBody: string | null;
-  receivingAt: string | null;
   ways: FilingWay[];
   /** The time limit most ways share (the first given), as written. */
   timeLimit: string | null;
@@ -115,7 +114,6 @@ export function parsePortalRecord(raw: unknown): NationalProcedure | null {
     field: clean(o.linh_vuc),
     competentBody: clean(o.co_quan_co_tham_quyen),
     implementingBody: clean(o.co_quan_thuc_hien),
-    receivingAt: clean(o.dia_chi_tiep_nhan)?.slice(0, 200) ?? null,
     ways,
     timeLimit: commonTime(ways),
     basis: basisNumbers(typeof o.can_cu_phap_ly === 'string' ? o.can_cu_phap_ly : null),

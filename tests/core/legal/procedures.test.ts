@@ -29,8 +29,17 @@ describe.skipIf(!hasSources)('annex procedures', () => {
     expect(gcn.name).toMatch(/^Trình tự, thủ tục cấp Giấy chứng nhận/u);
     expect(gcn.steps.length).toBeGreaterThan(2);
     expect(gcn.steps.some((s) => s.bodies.includes('Chủ tịch Ủy ban nhân dân cấp xã'))).toBe(true);
-    // Phần V says once where files are received (nội dung A mục I): every procedure of the part carries it.
-    expect(gcn.receptionNote).toMatch(/Bộ phận Một cửa/u);
+    // Phần V says once where files are received (nội dung A mục I): every procedure of the part points to it.
+    expect(gcn.reception?.annex).toBe('mục I phần A Phần V Phụ lục I');
+  });
+
+  it('data/procedures holds facts, not the text: no step wording, no rule copied', () => {
+    const stored = JSON.parse(readFileSync(path.join(__dirname, '../../../data/procedures/151-2025-ND-CP.json'), 'utf8')) as { procedures: typeof procs };
+    expect(stored.procedures.length).toBe(procs.length);
+    for (const p of stored.procedures) {
+      expect(p.receptionNote).toBeNull();
+      for (const s of p.steps) expect(s.text).toBeUndefined();
+    }
   });
 
   describe('in the KB, on a day', () => {
@@ -38,6 +47,12 @@ describe.skipIf(!hasSources)('annex procedures', () => {
     beforeAll(async () => {
       kb = openKnowledgeBase({ kbPath: (await ensureKb({})).kbPath });
     }, 120_000);
+
+    it('the KB reads the wording back from the text: the steps and the reception rule of Phần V', () => {
+      const gcn = kb.annexProceduresOn('2025-10-01', '151/2025/NĐ-CP').find((p) => p.citation.annex === 'mục V phần C Phần V Phụ lục I')!;
+      expect(gcn.receptionNote).toMatch(/Bộ phận Một cửa/u);
+      expect(gcn.steps.every((s) => (s.text ?? '').length > 0)).toBe(true);
+    });
 
     it('most of 151 Phụ lục I is repealed from 31/01/2026 by 49/2026; Phần IV and VIII stay', () => {
       const now = kb.annexProceduresOn('2026-12-02', '151/2025/NĐ-CP');
