@@ -144,6 +144,9 @@ export function run(sources: string, dataDir = path.join(repoRoot, 'data')): Ext
       entry.actKind = cls.kind;
       entry.province = cls.province;
       entry.targets = cls.targets;
+      // A later act's sector is the sector of the batch decrees it changes, not a guess from its title.
+      const sectors = new Set(cls.targets.map((t) => catalogue.get(t)?.sector).filter((x) => x && x !== 'other'));
+      if (sectors.size === 1) entry.sector = [...sectors][0]!;
       if (cls.basis) entry.basis = cls.basis;
       const ch = acts.changes.get(number);
       if (ch) {
