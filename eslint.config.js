@@ -2,6 +2,8 @@
 //   renderer/**                 no electron, better-sqlite3 or Node builtins; from electron/ only
 //                               the contract, the model and the pure text helpers
 //   electron/core/**, api/**    plain Node: no electron
+//   electron/core/**             owns the model and result types; never imports the API layer
+//                                (the contract imports the core, not the other way round)
 // Otherwise the recommended TypeScript and Vue rules, with style left to the authors.
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
@@ -31,6 +33,16 @@ const coreRestrictions = {
   patterns: [{ group: ['electron/*'], message: 'Lõi tri thức và API là Node thuần: không import electron.' }],
 };
 
+// The core is used by the main process, the server, the CLI, scripts and tests: it knows nothing of
+// how it is carried (contract, IPC, HTTP). Types the contract needs live in core/results.ts.
+const coreOnlyRestrictions = {
+  paths: coreRestrictions.paths,
+  patterns: [
+    ...coreRestrictions.patterns,
+    { regex: '(^|/)api/', message: 'Lõi không import lớp API: kiểu dữ liệu đặt trong core (results.ts), contract import lại từ core.' },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: ['.*/**', 'build/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.userdata/**'],
@@ -56,7 +68,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', rendererRestrictions] },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/api/**/*.ts'],
+    files: ['electron/api/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', coreRestrictions] },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', coreOnlyRestrictions] },
   },
 );

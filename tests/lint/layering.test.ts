@@ -52,6 +52,19 @@ describe('core and API layers', () => {
     },
   );
 
+  it.each([
+    "import type { SearchHit } from '../../api/contract';",
+    "import { createApiHandlers } from '../../api/handlers';",
+    "import { ApiValidationError } from '../api/validate';",
+  ])('forbids the core to import the API layer: %s', async (line) => {
+    expect(await restrictedImports(`${line}\nexport const x = 1;\n`, 'electron/core/search/probe.ts')).toHaveLength(1);
+  });
+
+  it('lets the API layer import the core', async () => {
+    const code = "import type { SearchHit } from '../core/results';\nexport type X = SearchHit;\n";
+    expect(await restrictedImports(code, 'electron/api/probe.ts')).toEqual([]);
+  });
+
   it('lets the core use Node and better-sqlite3', async () => {
     const code = "import Database from 'better-sqlite3';\nimport { readFileSync } from 'node:fs';\nexport const x = [Database, readFileSync];\n";
     expect(await restrictedImports(code, 'electron/core/kb/probe.ts')).toEqual([]);

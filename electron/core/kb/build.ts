@@ -16,7 +16,7 @@ import { toSearchDocs } from './search-docs';
 import { linkProcedures } from '../procedures/link';
 import { linkAnnexProcedures } from '../procedures/annex-link';
 import { actDates, provisionVersions } from './timeline-apply';
-import type { ProvisionVersion } from '../../api/contract';
+import type { ProvisionVersion } from '../results';
 
 export interface BuildOptions extends GatherOptions {
   kbPath: string;

@@ -3,7 +3,7 @@
  * memory once (a few thousand records), with the serialized search index.
  */
 import Database from 'better-sqlite3';
-import type { AnnexProcedureOnDay, CrosscheckReport, DocumentDetail, LinkedProcedure, OutlineNode, RecordListItem, ProvisionVersion, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../../api/contract';
+import type { AnnexProcedureOnDay, CrosscheckReport, DocumentDetail, LinkedProcedure, OutlineNode, RecordListItem, ProvisionVersion, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../results';
 import type { NationalProcedure } from '../procedures/portal';
 import { formatCitation, type AuthorityRecord, type DocumentInfo, type Provision, type TimelineStatus, TIMELINE_STATUS_LABELS } from '../model';
 import { statusOn } from '../legal/timeline';

@@ -12,7 +12,7 @@ import type { CatalogueEntry } from '../legal/catalogue';
 import type { Change } from '../legal/changes';
 import { within } from '../legal/extract';
 import { type ActDates, recordTimeline } from '../legal/timeline';
-import type { ProvisionVersion } from '../../api/contract';
+import type { ProvisionVersion } from '../results';
 
 export interface SuccessorLink {
   /** The earlier provision ("Điểm h khoản 1 Điều 5 Nghị định 151/2025/NĐ-CP"). */

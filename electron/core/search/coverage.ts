@@ -9,7 +9,7 @@
  */
 import documentsData from '../../../data/documents.json';
 import topicsData from '../../../data/search/coverage-topics.json';
-import type { OutOfCoverage } from '../../api/contract';
+import type { OutOfCoverage } from '../results';
 import { SECTOR_LABELS, type SectorId } from '../model';
 import { tokenize } from '../text/tokenize';
 import type { SearchEngine } from './engine';

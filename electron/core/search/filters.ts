@@ -3,7 +3,7 @@
  * of allowed records, cached per combination: typing a query under the same
  * filters reuses it on every keystroke.
  */
-import type { SearchFilters } from '../../api/contract';
+import type { SearchFilters } from '../results';
 import type { AuthorityRecord } from '../model';
 import type { SearchEngine } from './engine';
 

@@ -3,7 +3,7 @@
  * title, and a short excerpt of the clause around the first match. Work is
  * bounded by the excerpt, not by the clause: some annex items run to pages.
  */
-import type { Ranges, SearchHit } from '../../api/contract';
+import type { Ranges, SearchHit } from '../results';
 import { formatCitation } from '../model';
 import { fold } from '../text/normalize';
 import { tokenize } from '../text/tokenize';

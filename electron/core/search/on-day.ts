@@ -8,7 +8,7 @@
  *   before (transitional rules);
  * - every hit says its status on the day, with the act that made it so.
  */
-import type { HitDelegation, HitStatus, SearchHit } from '../../api/contract';
+import type { HitDelegation, HitStatus, SearchHit } from '../results';
 import type { AuthorityRecord, RecordTimeline } from '../model';
 import { actName, formatCitation } from '../model';
 import { inForce, statusLabel, statusOn, viDate } from '../legal/timeline';

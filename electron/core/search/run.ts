@@ -5,7 +5,7 @@
  * a record matches (OR fallback); add the bonuses for adjacent syllables and for
  * exact marks; keep only the window of hits asked for.
  */
-import { MAX_RESULTS, type SearchArgs, type SearchHit, type SearchResult } from '../../api/contract';
+import { MAX_RESULTS, type SearchArgs, type SearchHit, type SearchResult } from '../results';
 import { todayIso } from '../validity';
 import { arrangeOnDay, commonEndOfTerm, dayNotice, isValidDay, markSupersedes, withDay } from './on-day';
 import { type Citation, formatCitation } from '../model';
