@@ -59,7 +59,7 @@ export async function buildKb(opts: BuildOptions): Promise<BuildReport> {
   const byRecord = new Map<string, string[]>();
   for (const l of report.links) byRecord.set(l.recordId, [...(byRecord.get(l.recordId) ?? []), l.code]);
   // Annex procedures: the power each implements, and its place on the timeline.
-  const annexProcs = linkAnnexProcedures(engine, inputs.annexProcedures, records, changes, actDates(catalogue));
+  const annexProcs = linkAnnexProcedures(inputs.annexProcedures, records, changes, actDates(catalogue), provisions);
   const procsOf = new Map<string, string[]>();
   for (const p of annexProcs) for (const id of p.implements) procsOf.set(id, [...(procsOf.get(id) ?? []), p.id]);
   for (const r of records) if (procsOf.has(r.id)) r.annexProcedures = procsOf.get(r.id);

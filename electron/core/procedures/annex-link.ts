@@ -1,17 +1,20 @@
 /**
  * Which power each annex procedure implements, and where it stands on the timeline.
- * First the register's own links (a power that already lists a procedure record of this section);
- * else the power of the same decree whose words the procedure's name carries, found by the
- * register's search on the day the decree took effect. Most of 151 Phụ lục I is repealed from
- * 31/01/2026: its procedures carry that, like any provision.
+ * By the texts first: the register's own links (a power that already lists a procedure record of this
+ * section), an amending act pointing a power's clause at the section (226/2025 Điều 7), the body sending
+ * a procedure to the section ("… thực hiện theo quy định tại mục I Phụ lục I …"). Else the power of the
+ * same decree whose words the procedure's name carries, its decider weighing in (name-match.ts, marked
+ * for checking). Else the deciding clause of the section itself, a power of the register too ("Bộ trưởng
+ * … ban hành quyết định giải quyết tranh chấp", 151 Phụ lục I Phần VIII mục II khoản 5).
+ * Most of 151 Phụ lục I is repealed from 31/01/2026: its procedures carry that, like any provision.
  */
-import type { AuthorityRecord, RecordTimeline } from '../model';
+import type { AuthorityRecord, Provision, RecordTimeline } from '../model';
 import type { Change } from '../legal/changes';
 import type { ProcedureRecord } from '../legal/procedures';
 import { type ActDates, recordTimeline } from '../legal/timeline';
 import { within } from '../legal/extract';
-import type { SearchEngine } from '../search/engine';
-import { runSearch } from '../search/run';
+import { bestByName } from './name-match';
+import { pointedByBody } from './section-pointer';
 
 export interface LinkedAnnexProcedure extends ProcedureRecord {
   /** Power records (articles) it implements. */
@@ -19,11 +22,6 @@ export interface LinkedAnnexProcedure extends ProcedureRecord {
   /** How: the texts link them (register links, an amending act's pointer), or only the procedure's name matched (check). */
   linkedBy: 'text' | 'name' | null;
   timeline: RecordTimeline;
-}
-
-/** "Trình tự, thủ tục giao đất …" → "giao đất …": the words that name the task. */
-function taskWords(name: string): string {
-  return name.replace(/^(?:Trình tự,?\s*(?:thủ tục)?|Thủ tục|Trình tự)\s*/iu, '').trim();
 }
 
 /** "Mục V Phần III Phụ lục I", "mục I phần III Phụ lục I", "khoản 1 Mục VII nội dung C Phần V Phụ lục I" → a section's units. */
@@ -62,39 +60,60 @@ function pointedBy(changes: Change[], records: AuthorityRecord[]): Map<string, s
   return out;
 }
 
+const LAW_REF = /khoản \d+ Điều \d+ (?:Luật [A-ZĐ][^\s,;.]*(?: [a-zđ][^\s,;.]*)?|Nghị định số \d+\/\d{4}\/NĐ-CP)/gu;
+
+function sharedReference(p: ProcedureRecord, provisions: Provision[], powers: AuthorityRecord[]): string[] {
+  const refs = new Set<string>();
+  for (const pr of provisions) if (pr.citation.annex && within(pr.citation, p.citation)) for (const m of pr.text.matchAll(LAW_REF)) refs.add(m[0]);
+  const hits = powers.filter((r) => (r.refersTo ?? []).some((ref) => [...refs].some((x) => ref.startsWith(x))));
+  const deciding = hits.filter((r) => r.role === 'quyet-dinh');
+  return (deciding.length ? deciding : hits).map((r) => r.id);
+}
+
 export function linkAnnexProcedures(
-  engine: SearchEngine,
   procedures: ProcedureRecord[],
   records: AuthorityRecord[],
   changes: Change[],
   dates: ReadonlyMap<string, ActDates>,
+  provisions: Provision[] = [],
 ): LinkedAnnexProcedure[] {
-  const wasCache = engine.useCache;
-  engine.useCache = false;
   const pointed = pointedBy(changes, records);
-  try {
-    return procedures.map((p) => {
-      const inSection = new Set(records.filter((r) => r.citation.annex && within(r.citation, p.citation)).map((r) => r.id));
-      let implementsIds = records.filter((r) => r.citation.annex === null && r.procedures.some((id) => inSection.has(id))).map((r) => r.id);
-      const key = p.citation.annex ? keyOfCitation(p.citation.annex) : null;
-      if (key) implementsIds.push(...(pointed.get(`${p.document}#${key}`) ?? []));
-      let linkedBy: LinkedAnnexProcedure['linkedBy'] = implementsIds.length > 0 ? 'text' : null;
-      if (implementsIds.length === 0) {
-        const q = taskWords(p.name);
-        const day = dates.get(p.document)?.from ?? '2025-07-01';
-        const res = runSearch(engine, { q, filters: { document: [p.document] }, date: day, limit: 10 });
-        const words = q.split(/\s+/u).length;
-        const best = res.hits.find((h) => h.citation.annex === null);
-        // A name matched on three quarters of its words, at least: a looser match would hang a procedure under the wrong power.
-        if (best && res.missingWords.length * 4 <= words) {
-          implementsIds = [best.id];
-          linkedBy = 'name';
-        }
+  const fromBody = pointedByBody(provisions, records);
+  const powersOf = new Map<string, AuthorityRecord[]>();
+  // Powers a procedure can implement: the body's records (a "Không …" abolition implements nothing).
+  for (const r of records) if (r.citation.annex === null && r.role !== 'bai-bo') powersOf.set(r.citation.document, [...(powersOf.get(r.citation.document) ?? []), r]);
+  return procedures.map((p) => {
+    const inSection = records.filter((r) => r.citation.annex && within(r.citation, p.citation));
+    const inSectionIds = new Set(inSection.map((r) => r.id));
+    const implementsIds = records.filter((r) => r.citation.annex === null && r.procedures.some((id) => inSectionIds.has(id))).map((r) => r.id);
+    const key = p.citation.annex ? keyOfCitation(p.citation.annex) : null;
+    if (key) implementsIds.push(...(pointed.get(`${p.document}#${key}`) ?? []));
+    if (p.citation.annex) implementsIds.push(...(fromBody.get(`${p.document}#${p.citation.annex}`) ?? []));
+    let linkedBy: LinkedAnnexProcedure['linkedBy'] = implementsIds.length > 0 ? 'text' : null;
+    // The section's own deciding clause names who decides; a name match under another holder is not taken over it.
+    const deciding = inSection.filter((r) => r.role === 'quyet-dinh');
+    if (implementsIds.length === 0) {
+      const best = bestByName(p.name, p.decider, powersOf.get(p.document) ?? []);
+      const holder = best ? records.find((r) => r.id === best.id)!.holder.toLowerCase() : null;
+      if (best && (deciding.length === 0 || deciding.some((r) => r.holder.toLowerCase() === holder))) {
+        implementsIds.push(best.id, ...deciding.map((r) => r.id));
+        linkedBy = 'name';
+      } else if (deciding.length) {
+        implementsIds.push(...deciding.map((r) => r.id));
+        linkedBy = 'text';
+      } else if (inSection.length) {
+        // No deciding clause, no power by name: the bodies the section itself charges (a step of the register).
+        implementsIds.push(...inSection.map((r) => r.id));
+        linkedBy = 'text';
       }
-      const timeline = recordTimeline({ citation: p.citation } as AuthorityRecord, changes, dates);
-      return { ...p, implements: [...new Set(implementsIds)].sort(), linkedBy, timeline };
-    });
-  } finally {
-    engine.useCache = wasCache;
-  }
+    }
+    if (implementsIds.length === 0) {
+      // Last, by the law both cite: the section applies "khoản 6 Điều 141 Luật Đất đai", a power of the body is given under it.
+      const ids = sharedReference(p, provisions, powersOf.get(p.document) ?? []);
+      implementsIds.push(...ids);
+      if (ids.length) linkedBy = 'text';
+    }
+    const timeline = recordTimeline({ citation: p.citation } as AuthorityRecord, changes, dates);
+    return { ...p, implements: [...new Set(implementsIds)].sort(), linkedBy, timeline };
+  });
 }
