@@ -107,6 +107,20 @@ function cliHit(h: SearchHit) {
   };
 }
 
+/** The JSON answer to one query: what a script needs to trust it (day, province, missing decrees, notice). */
+function answerJson(query: string, result: ReturnType<KnowledgeBase['search']>) {
+  return {
+    query,
+    date: result.date,
+    province: result.province ?? null,
+    tookMs: result.tookMs,
+    outOfCoverage: result.outOfCoverage ?? [],
+    notice: result.notice ?? null,
+    suggestion: result.suggestion ?? null,
+    results: result.hits.map(cliHit),
+  };
+}
+
 function runQuery(kb: KnowledgeBase, q: string, flags: Flags) {
   const { limit, date, province } = flags;
   const checked = validateArgs('search', { q, ...(limit ? { limit } : {}), ...(date ? { date } : {}), ...(province ? { province } : {}) });
@@ -127,7 +141,7 @@ async function cmdSearch(flags: Flags): Promise<void> {
       if (line.trim() === '') continue;
       const result = runQuery(kb, line, flags);
       process.stdout.write(
-        `${JSON.stringify({ query: line, tookMs: result.tookMs, results: result.hits.map(cliHit), outOfCoverage: result.outOfCoverage ?? [] })}\n`,
+        `${JSON.stringify(answerJson(line, result))}\n`,
       );
     }
     return;
@@ -139,7 +153,9 @@ async function cmdSearch(flags: Flags): Promise<void> {
   for (const o of result.outOfCoverage ?? []) log(`Nghị định ${o.number} (${o.sector}): chưa có văn bản. ${o.reason}`);
   if (result.notice) log(result.notice);
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(result.hits.map(cliHit), null, 2)}\n`);
+    // One answer object, as each line of --stdin: the decrees without text that would hold the
+    // topic come with the hits, not only on stderr (issue 9).
+    process.stdout.write(`${JSON.stringify(answerJson(q, result), null, 2)}\n`);
     return;
   }
   console.log(`Ngày tra cứu: ${result.date}${result.province ? ` — ${result.province}` : ''}`);

@@ -30,10 +30,14 @@ describe.skipIf(!HAS_SOURCES)('kb CLI', () => {
     expect(first.err).toContain('Đang dựng cơ sở dữ liệu tri thức'); // built on first use
   });
 
-  it('search --json prints an array of cited results', () => {
+  it('search --json prints one answer: the day, the decrees without text, and cited results', () => {
     const r = kb(['search', 'dang ky khai sinh', '--json', '--limit', '5']);
     expect(r.code).toBe(0);
-    const hits = JSON.parse(r.out) as Array<Record<string, unknown>>;
+    const answer = JSON.parse(r.out) as { query: string; date: string; outOfCoverage: unknown[]; results: Array<Record<string, unknown>> };
+    expect(answer.query).toBe('dang ky khai sinh');
+    expect(answer.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(answer.outOfCoverage).toEqual([]); // civil status is in 120, whose text we have
+    const hits = answer.results;
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.length).toBeLessThanOrEqual(5);
     for (const h of hits) {
@@ -46,6 +50,14 @@ describe.skipIf(!HAS_SOURCES)('kb CLI', () => {
     const first = hits[0] as { holder: string; citation: { document: string; article: number; clause: number | null; point: string | null } };
     expect(first.holder).toBe('Ủy ban nhân dân cấp xã');
     expect(first.citation).toMatchObject({ document: '120/2025/NĐ-CP', article: 4, clause: null, point: null });
+  });
+
+  it('search --json names the decree without text first when the topic is its own (health)', () => {
+    const r = kb(['search', 'cấp chứng chỉ hành nghề dược', '--json', '--limit', '3']);
+    expect(r.code).toBe(0);
+    const answer = JSON.parse(r.out) as { outOfCoverage: Array<{ number: string; sector: string }> };
+    expect(answer.outOfCoverage.map((o) => o.number)).toContain('148/2025/NĐ-CP');
+    expect(answer.outOfCoverage[0]!.sector).toBe('Y tế');
   });
 
   it('search --stdin prints one JSON line per query with the time of the search alone', () => {
@@ -123,7 +135,7 @@ describe.skipIf(!HAS_SOURCES)('kb CLI', () => {
     const summary = JSON.parse(r.out) as { imported: Array<{ document: string; savedAs: string; replaces: string | null }> };
     expect(summary.imported.map((i) => [i.document, i.replaces])).toEqual([['901/2026/NĐ-CP', null]]);
     expect(existsSync(summary.imported[0]!.savedAs)).toBe(true);
-    const found = JSON.parse(kb(['search', 'giấy phép thử nghiệm loại 3-2', '--json', '--limit', '3']).out) as Array<{ citation: { document: string } }>;
+    const found = (JSON.parse(kb(['search', 'giấy phép thử nghiệm loại 3-2', '--json', '--limit', '3']).out) as { results: Array<{ citation: { document: string } }> }).results;
     expect(found[0]!.citation.document).toBe('901/2026/NĐ-CP');
   });
 });
