@@ -13,6 +13,11 @@ declare module 'autocannon' {
     amount?: number;
     timeout?: number;
     requests?: Request[];
+    /** Called once per connection, before its first request. */
+    setupClient?: (client: Client) => void;
+  }
+  interface Client {
+    setRequests(requests: Request[]): void;
   }
   interface Histogram {
     average: number;

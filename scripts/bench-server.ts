@@ -4,12 +4,15 @@
  * with the real questions of data/search/questions.json (each a POST /api/search), at 10, 50 and
  * 200 connections, DURATION seconds each (bounded: the whole run takes well under a minute).
  * Prints req/s, p50/p99/max latency, errors and non-2xx per level; the last line sums them up.
+ * Also: the first answer after process start (spawn → listening → one real search answered), and
+ * the server's own CPU time per request (from /proc, Linux): latency under load depends on what
+ * else the machine runs, CPU per request does not.
  *
- *   npx tsx scripts/bench-server.ts [--duration 5]
+ *   npx tsx scripts/bench-server.ts [--duration 5] [--no-cache]   (--no-cache: the search alone, every request computed)
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from './build-server';
@@ -18,6 +21,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const i = process.argv.indexOf('--duration');
 const DURATION = i >= 0 ? Math.min(30, Math.max(1, Number(process.argv[i + 1]) || 5)) : 5;
 const LEVELS = [10, 50, 200];
+const NO_CACHE = process.argv.includes('--no-cache');
+
+/** CPU ms a process has used (user + system), or null off Linux. */
+function cpuMsOf(pid: number | undefined): number | null {
+  const stat = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(stat)) return null;
+  const fields = readFileSync(stat, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ 100)
+}
 
 interface Level {
   connections: number;
@@ -29,12 +41,18 @@ interface Level {
   errors: number;
   timeouts: number;
   non2xx: number;
+  cpuUsPerRequest: number | null;
 }
 
 async function main(): Promise<void> {
   const questions = (JSON.parse(readFileSync(path.join(root, 'data/search/questions.json'), 'utf8')) as { questions: Array<{ q: string }> }).questions.map((q) => q.q);
   const entry = await buildServer(root);
-  const server = spawn(process.execPath, [entry, '--port', '0', '--no-build'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const started = performance.now();
+  const server = spawn(process.execPath, [entry, '--port', '0', '--no-build'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...(NO_CACHE ? { TRACUU_SERVER_CACHE: '0' } : {}) },
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('máy chủ không khởi động trong 60 s')), 60_000);
@@ -48,17 +66,33 @@ async function main(): Promise<void> {
       server.once('exit', (code) => reject(new Error(`máy chủ dừng (mã ${code})`)));
     });
     if (!url.startsWith('http://127.0.0.1:')) throw new Error('chỉ đo trên 127.0.0.1');
+    const listeningMs = performance.now() - started;
+    const first = await fetch(`${url}api/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ q: questions[0], limit: 20 }) });
+    if (!first.ok) throw new Error(`câu hỏi đầu tiên: HTTP ${first.status}`);
+    await first.json();
+    const firstAnswerMs = Math.round(performance.now() - started);
+    console.log(`server start: listening after ${Math.round(listeningMs)} ms, first answer ${firstAnswerMs} ms after process start`);
     const requests = questions.map((q) => ({
       method: 'POST' as const,
       path: '/api/search',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ q, limit: 20 }),
     }));
-    // Warm-up: the first searches fill caches the way a user's first minute does.
-    await autocannon({ url, connections: 4, amount: 400, requests });
+    // Each connection starts at its own place in the list (autocannon starts every one at the first
+    // question): all 296 questions are asked at every level, not only the first few dozen.
+    let nextClient = 0;
+    const setupClient = (client: { setRequests(r: typeof requests): void }): void => {
+      const at = (nextClient++ * 37) % requests.length;
+      client.setRequests([...requests.slice(at), ...requests.slice(0, at)]);
+    };
+    // Warm-up: every question once, the way a user's first minutes fill the caches.
+    await autocannon({ url, connections: 1, amount: requests.length, requests });
     const results: Level[] = [];
     for (const connections of LEVELS) {
-      const r = await autocannon({ url, connections, duration: DURATION, requests, timeout: 10 });
+      const cpuBefore = cpuMsOf(server.pid);
+      nextClient = 0;
+      const r = await autocannon({ url, connections, duration: DURATION, requests, timeout: 10, setupClient });
+      const cpuAfter = cpuMsOf(server.pid);
       const level: Level = {
         connections,
         requests: r.requests.total,
@@ -69,15 +103,16 @@ async function main(): Promise<void> {
         errors: r.errors,
         timeouts: r.timeouts,
         non2xx: r.non2xx,
+        cpuUsPerRequest: cpuBefore !== null && cpuAfter !== null && r.requests.total > 0 ? Math.round(((cpuAfter - cpuBefore) * 1000) / r.requests.total) : null,
       };
       results.push(level);
       console.log(
-        `server ${connections} connections: ${level.rps} req/s, p50 ${level.p50} ms, p99 ${level.p99} ms, max ${level.max} ms, ${level.requests} requests, errors ${level.errors}, timeouts ${level.timeouts}, non-2xx ${level.non2xx}`,
+        `server ${connections} connections: ${level.rps} req/s, p50 ${level.p50} ms, p99 ${level.p99} ms, max ${level.max} ms, ${level.requests} requests, errors ${level.errors}, timeouts ${level.timeouts}, non-2xx ${level.non2xx}, server CPU ${level.cpuUsPerRequest ?? '?'} µs/request`,
       );
     }
     const worst = results.at(-1)!;
     console.log(
-      `bench-server: ${questions.length} real questions, ${DURATION} s per level on loopback; at ${worst.connections} connections p99 ${worst.p99} ms, ${worst.errors + worst.timeouts + worst.non2xx} errors`,
+      `bench-server: ${questions.length} real questions, ${DURATION} s per level on loopback${NO_CACHE ? ', no answer cache' : ''}; at ${worst.connections} connections p99 ${worst.p99} ms, ${worst.errors + worst.timeouts + worst.non2xx} errors; first answer ${firstAnswerMs} ms after start`,
     );
   } finally {
     server.kill();

@@ -9,6 +9,7 @@ import type { ApiError, ApiHandlers } from '../api/contract';
 import { UserFacingError, userMessage } from '../api/errors';
 import { isApiName, validateArgs } from '../api/validate';
 import { CONTENT_SECURITY_POLICY } from '../csp';
+import type { ResponseCache } from './response-cache';
 import { readStatic } from './static-files';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -31,6 +32,8 @@ export interface ServerOptions {
   log?: (message: string) => void;
   /** null: no rate limit (tests of the transport). */
   rateLimit?: RateLimit | null;
+  /** Answers of read-only requests kept for the next identical one (serve.ts gives one); none by default. */
+  cache?: ResponseCache | null;
 }
 
 export interface RunningServer {
@@ -39,9 +42,13 @@ export interface RunningServer {
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  const json = JSON.stringify(body);
+  sendJson(res, status, JSON.stringify(body));
+}
+
+function sendJson(res: ServerResponse, status: number, json: string | Buffer): void {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
+    'content-length': typeof json === 'string' ? Buffer.byteLength(json) : json.length,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });
@@ -91,11 +98,14 @@ function isLocalRequest(req: IncomingMessage, port: number): boolean {
   return origin === undefined || okHosts.some((h) => origin === `http://${h}`);
 }
 
-async function handleApi(name: string, req: IncomingMessage, res: ServerResponse, handlers: ApiHandlers): Promise<void> {
+async function handleApi(name: string, req: IncomingMessage, res: ServerResponse, handlers: ApiHandlers, cache: ResponseCache | null): Promise<void> {
   if (!isApiName(name)) return sendError(res, 404, `Không có yêu cầu "${name}".`);
   if (req.method !== 'POST') return sendError(res, 405, 'Chỉ chấp nhận phương thức POST.');
   const raw = await readBody(req);
   if (raw === null) return sendError(res, 413, 'Dữ liệu gửi lên quá lớn.');
+  const key = cache?.keyOf(name, raw) ?? null;
+  const cached = key === null ? undefined : cache?.get(key);
+  if (cached !== undefined) return sendJson(res, 200, cached);
   let payload: unknown = {};
   if (raw.trim() !== '') {
     try {
@@ -107,7 +117,9 @@ async function handleApi(name: string, req: IncomingMessage, res: ServerResponse
   const checked = validateArgs(name, payload);
   if (!checked.ok) return sendError(res, 400, checked.message);
   const handler = handlers[name] as (args: unknown) => unknown;
-  send(res, 200, await handler(checked.value));
+  const body = Buffer.from(JSON.stringify(await handler(checked.value)), 'utf8');
+  if (key !== null) cache?.set(key, body);
+  sendJson(res, 200, body);
 }
 
 export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
@@ -115,6 +127,7 @@ export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? (() => {});
   let port = 0;
   const allow = opts.rateLimit === null ? null : rateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const cache = opts.cache ?? null;
   let inFlight = 0;
   const server = createServer((req, res) => {
     void (async () => {
@@ -137,7 +150,7 @@ export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
           }
           inFlight++;
           try {
-            return await handleApi(path.slice('/api/'.length), req, res, opts.handlers);
+            return await handleApi(path.slice('/api/'.length), req, res, opts.handlers, cache);
           } finally {
             inFlight--;
           }

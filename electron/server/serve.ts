@@ -11,6 +11,7 @@ import { openVerifiedKb } from '../core/kb/manifest';
 import { defaultKbPath, defaultUserDir, repoRoot } from '../core/paths';
 import { UserStore } from '../core/user/user-store';
 import { startHttpServer, type RateLimit, type RunningServer } from './http-server';
+import { ResponseCache } from './response-cache';
 
 export interface StartOptions {
   port?: number;
@@ -23,6 +24,8 @@ export interface StartOptions {
   /** Build the KB first when it is stale (default). `npm run serve` has just done it (prepare-app): --no-build. */
   ensure?: boolean;
   rateLimit?: RateLimit | null;
+  /** Keep answers of read-only requests (default; TRACUU_SERVER_CACHE=0 turns it off, to measure the search alone). */
+  cache?: boolean;
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
@@ -39,6 +42,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     ...(opts.port !== undefined ? { port: opts.port } : {}),
     ...(opts.host ? { host: opts.host } : {}),
     ...(opts.rateLimit !== undefined ? { rateLimit: opts.rateLimit } : {}),
+    cache: (opts.cache ?? process.env.TRACUU_SERVER_CACHE !== '0') ? new ResponseCache() : null,
     log,
   });
   return {
