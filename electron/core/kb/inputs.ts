@@ -110,10 +110,11 @@ export async function gatherInputs(opts: GatherOptions): Promise<GatheredInputs>
   const changes = [...changeFiles.values()].flatMap((f) => f.changes);
 
   const records: AuthorityRecord[] = [];
-  for (const reg of registers.values()) records.push(...reg.records);
+  // One by one, like the provisions: a spread of a huge text's records would overflow the stack.
+  for (const reg of registers.values()) for (const r of reg.records) records.push(r);
   // A decree with a register or a text is verified: the loader drops its second-hand records.
   const verified = new Set([...registers.keys(), ...texts.keys()]);
-  for (const file of loadSecondaryRegister(join(opts.dataDir, 'secondary'), verified)) records.push(...file.records);
+  for (const file of loadSecondaryRegister(join(opts.dataDir, 'secondary'), verified)) for (const r of file.records) records.push(r);
 
   const merged = mergeAliases(records, readAliasEntries(opts.dataDir));
 
