@@ -36,7 +36,7 @@ const IMMEDIATE_VERB = new RegExp(
 );
 /** Explicit assignment phrases win over verbs inside a qualifier ("nơi tiếp nhận yêu cầu có trách nhiệm"). */
 const STRONG_VERB = new RegExp(
-  `${AFTER_QUALIFIER.replace('|được)', '|được|hoặc|và|của)').replace('{0,90}', '{0,150}')}(có trách nhiệm|phải|tiếp tục thực hiện|tiếp tục giải quyết|chịu trách nhiệm|thực hiện thẩm quyền|thực hiện nhiệm vụ)(?=[\\s,;.:]|$)`,
+  `${AFTER_QUALIFIER.replace('|được)', '|được|hoặc|và|của)').replace('{0,90}', '{0,150}')}(có trách nhiệm|phải|tiếp tục thực hiện|tiếp tục giải quyết|chịu trách nhiệm|thực hiện thẩm quyền|thực hiện nhiệm vụ|được thực hiện các nhiệm vụ)(?=[\\s,;.:]|$)`,
   'u',
 );
 /** "kiểm tra hồ sơ và xác nhận", "xem xét, ra quyết định": a duty verb followed by a decision. */
@@ -60,7 +60,8 @@ const OBJECT_BEFORE =
   /(của|cho|với|đến|tại|gửi|báo cáo|trình|đề nghị|ý kiến|thuộc|bởi|lên|từ|giữa|qua|về|theo|hướng dẫn|thông báo|kiến nghị|yêu cầu|cùng|nhận|như|thay|thế|là|bao gồm|gồm|trước|sau|trừ|của các|các|mà|hoặc|và|được|để|trong|ngoài|tới|trực thuộc|do|xin|nộp|hỏi|giúp|tham mưu|đối với|ngày|vào|nếu|với các|dưới|trên)\s*$/u;
 
 function roleOfVerb(v: string): Role {
-  if (v === 'có trách nhiệm' || v === 'chịu trách nhiệm' || v === 'phải') return 'trach-nhiem';
+  // "Đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân cấp xã được thực hiện các nhiệm vụ của …": carrying out tasks, no decision.
+  if (v === 'có trách nhiệm' || v === 'chịu trách nhiệm' || v === 'phải' || v === 'được thực hiện các nhiệm vụ') return 'trach-nhiem';
   if (v === 'tiếp nhận') return 'tiep-nhan';
   if (v === 'phối hợp') return 'phoi-hop';
   if (new RegExp(`^(?:${DUTY_VERBS})$`, 'u').test(v)) return 'trach-nhiem';
@@ -118,16 +119,27 @@ export function roleOfTask(text: string): Role {
  * decree removes. X is the body the task is taken from, never the one that now decides.
  */
 const NEGATED_STEP = /không phải (?:thực hiện )?(?:việc )?(?:báo cáo|đề nghị|trình|xin ý kiến)[^.;]*$/u;
+/**
+ * "; không thực hiện báo cáo Thủ tướng Chính phủ xem xét, quyết định", "; không gửi Bộ Xây dựng thẩm định, báo cáo
+ * Thủ tướng Chính phủ quyết định" (144 Điều 5 khoản 2, 4): the same removed step without "phải" — the task moved to the
+ * clause's holder, nothing is abolished. Only when the step ends in someone's decision or appraisal.
+ */
+const MOVED_STEP_SRC = String.raw`không (?:thực hiện )?(?:việc )?(?:báo cáo|đề nghị|trình|gửi)\s[^.;]{0,120}?(?:quyết định|phê duyệt|chấp thuận|thẩm định)`;
+const MOVED_STEP = new RegExp(`${MOVED_STEP_SRC}[^.;]*$`, 'u');
 
 /** Whether the text just before a holder puts it inside a removed step. */
-function inNegatedStep(pre: string): boolean {
-  return NEGATED_STEP.test(pre);
+function inNegatedStep(pre: string, s: string): boolean {
+  if (NEGATED_STEP.test(pre)) return true;
+  // The moved step must end in a decision or appraisal somewhere after the holder, so test the whole step.
+  const m = /không (?:thực hiện )?(?:việc )?(?:báo cáo|đề nghị|trình|gửi)\s[^.;]*$/u.exec(pre);
+  return m !== null && MOVED_STEP.test(s.slice(m.index).split(/[.;]/u)[0] ?? '');
 }
 
 /** Bodies named in the removed steps of a provision, in order (the former holders of its powers). */
 export function abolishedSteps(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/không phải (?:thực hiện )?(?:việc )?(?:báo cáo|đề nghị|trình|xin ý kiến)[^.;]*/gu)) {
+  const steps = new RegExp(String.raw`không phải (?:thực hiện )?(?:việc )?(?:báo cáo|đề nghị|trình|xin ý kiến)[^.;]*|${MOVED_STEP_SRC}[^.;]*`, 'gu');
+  for (const m of text.matchAll(steps)) {
     for (const h of holderMentions(m[0])) {
       // Every body the removed step names ("báo cáo Thủ tướng …", "đề nghị Bộ trưởng Bộ Tài chính …"), district ones aside.
       const l = levelOf(h.holder);
@@ -165,6 +177,34 @@ export function isAbolition(sentence: string): boolean {
   return ABOLISH_RE.test(sentence);
 }
 
+const OWNED_TASK = /^(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Việc|(?:Nhiệm vụ, quyền hạn|Nhiệm vụ|Quyền hạn|Trách nhiệm|Thẩm quyền)(?: [^.;:]{0,40}?)? của(?: các)?)\s+$/u;
+
+/**
+ * "[task] … được thực hiện đối với X": a task written for a district body now applies to X. Whose task it is comes
+ * from its head: "Việc chỉ đạo, hướng dẫn … được thực hiện đối với Ủy ban nhân dân cấp xã" (140 Điều 24 khoản 1) is
+ * now X's; "Nhiệm vụ, quyền hạn của Cơ quan đăng ký kinh doanh cấp tỉnh đối với cơ quan … cấp huyện … được thực hiện
+ * đối với Cơ quan đăng ký kinh doanh cấp xã" (125 Điều 36 khoản 1) and "Việc Ủy ban nhân dân cấp tỉnh hướng dẫn …"
+ * (140 Điều 24 khoản 4) stay with the body named at the head, X being whom it is exercised over.
+ * Null when the sentence is not of this form.
+ */
+function appliedTo(s: string, mentions: HolderMention[]): Array<[HolderMention, Role]> | null {
+  const tail = / được thực hiện đối với ([^.;]+?)\.?$/u.exec(s);
+  if (!tail) return null;
+  const levelled = (m: HolderMention): boolean => levelOf(m.holder) !== null && levelOf(m.holder) !== 'huyen';
+  const head = mentions.find((m) => m.start < tail.index);
+  if (head && OWNED_TASK.test(s.slice(0, head.start))) return levelled(head) ? [[head, 'trach-nhiem']] : [];
+  if (!/^(?:\d+\.\s*|[a-zđ]\)\s*)?Việc\s/u.test(s)) return /^(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Nhiệm vụ|Quyền hạn|Trách nhiệm|Thẩm quyền)\b/u.test(s) ? [] : null;
+  // The bodies listed right after "đối với" ("Ủy ban nhân dân cấp xã, cơ quan quản lý …").
+  const start = tail.index + tail[0].indexOf(tail[1] ?? '');
+  const listed: HolderMention[] = [];
+  for (const m of mentions.filter((x) => x.start >= start)) {
+    const gap = s.slice(listed.length ? listed[listed.length - 1]!.end : start, m.start);
+    if (listed.length ? !/^(?:,\s*|\s+và\s+|\s+hoặc\s+)$/u.test(gap) : gap !== '') break;
+    listed.push(m);
+  }
+  return listed.filter(levelled).map((m) => [m, roleOfTask(s.slice(0, tail.index))]);
+}
+
 /** Assignments named in one sentence. District bodies are never holders (the level is abolished). */
 export function assignmentsIn(s: string): Assignment[] {
   const mentions = holderMentions(s);
@@ -198,6 +238,12 @@ export function assignmentsIn(s: string): Assignment[] {
     return out;
   }
 
+  const applied = appliedTo(s, mentions);
+  if (applied) {
+    for (const [m, role] of applied) push(m, role, 'thực hiện đối với');
+    return out;
+  }
+
   // Coordinated holders ("Bộ trưởng Bộ Nội vụ và Chủ tịch Ủy ban nhân dân cấp tỉnh") share one verb.
   const groups: HolderMention[][] = [];
   for (const m of mentions) {
@@ -216,7 +262,7 @@ export function assignmentsIn(s: string): Assignment[] {
     if (!first || !lastM) return false;
     const before = s.slice(Math.max(0, first.start - 60), first.start);
     // "không phải báo cáo Thủ tướng Chính phủ xem xét, quyết định": a removed step names no holder.
-    if (inNegatedStep(s.slice(0, first.start))) return false;
+    if (inNegatedStep(s.slice(0, first.start), s)) return false;
     const after = s.slice(lastM.end, lastM.end + 160);
     const pushAll = (role: Role, verb: string): void => g.forEach((m) => push(m, role, verb));
     if (/\bdo (?:[Cc]ơ quan )?$/u.test(before)) {

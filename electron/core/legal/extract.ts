@@ -40,7 +40,7 @@ export interface RegisterFile {
 
 /** A phrase that says someone holds a task; such a clause must become a record or be explained. */
 export const AUTHORITY_RE =
-  /thuộc thẩm quyền|có thẩm quyền|thực hiện thẩm quyền|thuộc trách nhiệm|có trách nhiệm|chuyển giao|không thực hiện|\bdo [^.;]{1,90}? thực hiện|thực hiện nhiệm vụ|là cơ quan giải quyết|phân quyền, phân cấp cho|phân quyền cho|phân cấp cho/u;
+  /thuộc thẩm quyền|có thẩm quyền|thực hiện thẩm quyền|được thực hiện đối với|thuộc trách nhiệm|có trách nhiệm|chuyển giao|không thực hiện|\bdo [^.;]{1,90}? thực hiện|thực hiện nhiệm vụ|là cơ quan giải quyết|phân quyền, phân cấp cho|phân quyền cho|phân cấp cho/u;
 
 /** A general article is known by how its heading begins: "Thẩm quyền quản lý, tổ chức thực hiện …" assigns. */
 const GENERAL_ARTICLE =
@@ -173,6 +173,7 @@ function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string | null
     const task = taskTitle(titleSentence, null, -1, null, article?.heading ?? node.heading);
     title = clip(`Phối hợp thực hiện: ${task.charAt(0).toLowerCase()}${task.slice(1)}`, TITLE_MAX);
   }
+  if (a.verb === 'thực hiện đối với' && !titleFrom) title = appliedTitle(f.sentence, a.holder);
   const text = matchForm(fullText(node));
   const refs = refersTo(`${titleFrom ?? ''} ${f.sentence}`);
   // "Thực hiện trách nhiệm quy định tại …" says nothing without its reference.
@@ -212,6 +213,31 @@ function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string | null
   });
   ctx.sourceText.set(id, `${ctx.sourceText.get(id) ?? ''} ${titleFrom ?? ''} ${f.sentence}`);
   ctx.covered.add(citationKey(node.citation));
+}
+
+/**
+ * Title of "[task] … được thực hiện đối với X" (see appliedTo): the task without its old holder, the body it now
+ * concerns, the provision it points to. "Nhiệm vụ, quyền hạn đối với Cơ quan đăng ký kinh doanh cấp xã (khoản 1 …)".
+ */
+function appliedTitle(sentence: string, holder: string): string {
+  const m = / được thực hiện đối với ([^.;]+?)\.?$/u.exec(sentence);
+  if (!m?.[1]) return clip(sentence, TITLE_MAX);
+  const target = m[1];
+  let head = sentence
+    .slice(0, m.index)
+    .replace(/^(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Việc\s+)?/u, '')
+    .replace(` của ${holder}`, '');
+  if (head.startsWith(`${holder} `)) head = head.slice(holder.length + 1);
+  const ref = /\s(?:theo )?quy định tại (.+?)(?: ngày \d|$)/u.exec(head);
+  if (ref) head = head.slice(0, ref.index);
+  // Whom it now concerns is never clipped away.
+  let suffix = '';
+  if (target !== holder) {
+    if (/đối với [^,;]*?cấp huyện/u.test(head)) head = head.replace(/đối với [^,;]*?cấp huyện/u, `đối với ${target}`);
+    else suffix = ` (đối với ${target})`;
+  }
+  const full = `${capitalize(head)}${ref?.[1] ? ` (${ref[1]})` : ''}`;
+  return `${clip(full, TITLE_MAX - suffix.length)}${suffix}`;
 }
 
 /**
@@ -324,7 +350,7 @@ function autoReason(node: LegalNode, article: LegalNode | null, parent: LegalNod
     return 'Chuyển tiếp về văn bản, hồ sơ đã có trước khi Nghị định có hiệu lực; không giao thẩm quyền mới';
   if (/^(?:[a-zđ]\)\s*|\d+\.\s*)?(?:Hồ sơ|Thành phần hồ sơ)[^:]{0,160}?(?:gồm|bao gồm)/u.test(text))
     return 'Thành phần hồ sơ; không giao thẩm quyền';
-  const GENERIC_SUBJECT = /^(?:[a-zđ]\)\s*|\d+\.\s*)?(?:Cơ quan, (?:tổ chức, )?người|Các cơ quan|Chủ động ban hành|Cơ quan, người)/u;
+  const GENERIC_SUBJECT = /^(?:[a-zđ]\)\s*|\d+\.\s*)?(?:Cơ quan, (?:tổ chức, )?người|Các cơ quan|Chủ động ban hành|Cơ quan, người|(?:Trách nhiệm|Nhiệm vụ, quyền hạn) của các cơ quan)/u;
   if (GENERIC_SUBJECT.test(text) || (parent && GENERIC_SUBJECT.test(parentText) && /:\s*$/u.test(parentText)))
     return 'Trách nhiệm chung của cơ quan, người tiếp nhận nhiệm vụ được phân định, phân quyền, phân cấp; không giao cho một cơ quan cụ thể';
   if (CATCH_ALL.test(text)) return 'Điều khoản "nhiệm vụ khác theo quy định", không giao một nhiệm vụ cụ thể';
@@ -580,6 +606,22 @@ function applyCorrections(ctx: Ctx, corrections: Correction[]): string[] {
   return problems;
 }
 
+/**
+ * "…, trình Ủy ban nhân dân cấp tỉnh phê duyệt …; không thực hiện việc thẩm định Kế hoạch …" (140 Điều 22 khoản 3):
+ * a tail naming no body drops a step of the same task, so the decision's title says so (after corrections, which
+ * may have rewritten the title).
+ */
+function noteRemovedTails(ctx: Ctx): void {
+  for (const r of ctx.records.values()) {
+    if (r.role !== 'quyet-dinh' || /\bkhông\b/u.test(r.title)) continue;
+    const tail = /; không thực hiện (?:việc )?([^.;]+)/u.exec(ctx.sourceText.get(r.id) ?? '');
+    if (!tail?.[1] || holderMentions(tail[1]).length > 0) continue;
+    const words = tail[1].split(/\s+/u).slice(0, 4).join(' ').replace(/[,:]$/u, '');
+    const note = `; không ${words.charAt(0).toLowerCase()}${words.slice(1)}`;
+    if (r.title.length + note.length <= TITLE_MAX) r.title = `${r.title.replace(/…$/u, '')}${note}`;
+  }
+}
+
 /** Problems found while applying corrections (a stale correction must not pass silently). */
 export let lastCorrectionProblems: string[] = [];
 
@@ -616,6 +658,7 @@ export function extractRegister(parsed: ParsedDecree, doc: CatalogueEntry, corre
     linkProcedures(ctx, bySection);
   }
   lastCorrectionProblems = applyCorrections(ctx, corrections);
+  noteRemovedTails(ctx);
 
   // Every unit with an authority phrase: a record, a record below it, or a reason.
   const recordCitations = [...ctx.records.values()].map((r) => r.citation);

@@ -41,6 +41,10 @@ const HOLDER_SOURCES = [
   `[Cc]ơ quan (?:được giao|có chức năng) [^,.;:()]{1,60}? (?:thuộc|của) Ủy ban nhân dân ${LEVEL}`,
   `[Cc]ơ quan đăng ký (?:kinh doanh|đầu tư|hộ tịch) ${LEVEL}`,
   `Đảng ủy ${LEVEL}`,
+  // 151 Điều 16 khoản 2: the land registry and its branches, one provincial body (they sit under the provincial department).
+  `Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai`,
+  // 151 Điều 16 khoản 3: "Đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân cấp xã được thực hiện các nhiệm vụ …".
+  `Đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân ${LEVEL}`,
   `Ủy ban nhân dân ${LEVEL}`,
   `Hội đồng nhân dân ${LEVEL}`,
   `Trưởng [Cc]ông an ${LEVEL}`,
@@ -54,6 +58,8 @@ const HOLDER_SOURCES = [
   `Bộ trưởng Bộ (?:${MINISTRIES})`,
   `Bộ trưởng, Thủ trưởng cơ quan ngang bộ`,
   `Bộ trưởng, Thủ trưởng cơ quan trung ương`,
+  // 140 Điều 6 khoản 1: "do Người đứng đầu cơ quan trung ương, Ủy ban nhân dân cấp tỉnh thực hiện".
+  `Người đứng đầu cơ quan trung ương`,
   `[Cc]hính quyền (?:địa phương )?${LEVEL}`,
   `Bộ (?:${MINISTRIES})`,
   `Sở (?:${DEPARTMENTS})`,
@@ -92,7 +98,8 @@ export function levelOf(holder: string): Level | 'huyen' | null {
   if (/thuoc (?:bo |bo quan ly)/u.test(f)) return 'trung-uong';
   if (/cap xa/u.test(f)) return 'xa';
   if (/cap tinh|uy ban nhan dan tinh$|^so |^giam doc so /u.test(f)) return 'tinh';
-  if (/^(bo |bo, |bo truong|cac bo |thu tuong|chinh phu$|kho bac|ngan hang nha nuoc|cuc |cang vu )/u.test(f)) return 'trung-uong';
+  if (/^(bo |bo, |bo truong|cac bo |thu tuong|chinh phu$|kho bac|ngan hang nha nuoc|cuc |cang vu |nguoi dung dau co quan trung uong)/u.test(f)) return 'trung-uong';
+  if (/^van phong dang k[iy] dat dai/u.test(f)) return 'tinh';
   return null;
 }
 
@@ -102,7 +109,7 @@ export function kindOf(holder: string): HolderKind {
   if (/^uy ban nhan dan/u.test(f)) return 'ubnd';
   if (/hoi dong nhan dan/u.test(f)) return 'hdnd';
   if (/^(co quan|so |phong |truong phong|giam doc so )/u.test(f)) return 'co-quan-chuyen-mon';
-  if (/^(bo |bo, |bo truong|cac bo |thu tuong|chinh phu|cuc )/u.test(f)) return 'bo';
+  if (/^(bo |bo, |bo truong|cac bo |thu tuong|chinh phu|cuc |nguoi dung dau co quan trung uong)/u.test(f)) return 'bo';
   return 'khac';
 }
 

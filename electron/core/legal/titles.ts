@@ -28,7 +28,7 @@ export function taskTitle(sentence: string, holder: string | null, at: number, v
   const shift = sentence.length - s.length;
   let task = '';
   const pos = at - shift;
-  const subjectVerb = verb != null && !/^(?:do …|thuộc|chuyển giao|phân quyền|không thực hiện)/u.test(verb);
+  const subjectVerb = verb != null && !/^(?:do …|thuộc|chuyển giao|phân quyền|không thực hiện|thực hiện đối với)/u.test(verb);
   if (/^(?:Không thực hiện|Bãi bỏ)/u.test(s)) {
     task = s;
   } else if (verb === 'không thực hiện' && / không (?:thực hiện|xem xét)/u.test(s)) {
@@ -42,7 +42,10 @@ export function taskTitle(sentence: string, holder: string | null, at: number, v
     task = task
       .replace(/^(?:có trách nhiệm|chịu trách nhiệm|là cơ quan|có thẩm quyền)\s*/u, '')
       .replace(/^thực hiện(?: các)? (?=nhiệm vụ|thẩm quyền|việc|quản lý|chức năng)/u, '')
-      .replace(/^(?:thẩm quyền|nhiệm vụ)\s+(?=\p{Ll})/u, '');
+      .replace(/^(?:thẩm quyền|nhiệm vụ)\s+(?=\p{Ll})/u, '')
+      // "có trách nhiệm thực hiện việc cập nhật …", "được thực hiện các nhiệm vụ của …": the task is what follows.
+      .replace(/^việc\s+(?=\p{Ll})/u, '')
+      .replace(/^được thực hiện (?:các )?(?=nhiệm vụ)/u, '');
     if (/^(?:thẩm quyền|nhiệm vụ)/u.test(task) === false && /^thực hiện thẩm quyền/u.test(task)) task = task.slice(10);
   } else {
     // A task written without its subject: "…, trong thời gian 20 ngày, có trách nhiệm kiểm tra …".
