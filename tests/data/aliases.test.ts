@@ -4,7 +4,7 @@
  * nothing (or attaches to the wrong record), so every entry is checked here
  * against the REAL register: shape, text hygiene, and that its match resolves.
  */
-import { aliasMatches, type AliasEntry } from '../../electron/core/kb/aliases';
+import { aliasFits, type AliasEntry } from '../../electron/core/kb/aliases';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +20,12 @@ interface CitationLike {
   point: string | null;
   annex: string | null;
 }
+interface RecordLike {
+  citation: CitationLike;
+  holder: string;
+}
 
-const MATCH_KEYS = ['document', 'article', 'clause', 'point', 'annex'] as const;
+const MATCH_KEYS = ['document', 'article', 'clause', 'point', 'annex', 'holder'] as const;
 
 function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
@@ -35,24 +39,27 @@ function jsonFiles(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-/** Citations of every record the KB can hold: verified registers and second-hand records. */
-function loadCitations(): CitationLike[] {
+/** Every record the KB can hold (citation and holder): verified registers and second-hand records. */
+function loadRecords(): RecordLike[] {
   const files = [...jsonFiles(join(DATA, 'register')), ...jsonFiles(join(DATA, 'secondary'))];
-  return files.flatMap((f) => (readJson(f) as { records: { citation: CitationLike }[] }).records.map((r) => r.citation));
+  return files.flatMap((f) => (readJson(f) as { records: RecordLike[] }).records.map((r) => ({ citation: r.citation, holder: r.holder })));
 }
 
-/** Same rule as the KB build: keys given in the match must equal the record's citation. */
-/** The KB build's own matching rule, so the test checks what the product does. */
-function resolves(match: Record<string, unknown>, c: CitationLike): boolean {
-  return aliasMatches(match as AliasEntry['match'], c);
+/** The KB build's own matching rule (citation, then holder), so the test checks what the product does. */
+function landsOn(match: Record<string, unknown>, records: RecordLike[]): RecordLike[] {
+  return records.filter((r) => aliasFits(match as AliasEntry['match'], r));
 }
+
+/** Holders compared as a reader would: "Cơ quan quản lý nhà ở cấp tỉnh" and "cơ quan quản lý …" are one body. */
+const holderKey = (h: string): string => h.normalize('NFC').toLowerCase();
 
 /** Problems of one alias entry, in plain words; empty when the entry is good. */
-function aliasEntryProblems(entry: unknown, citations: CitationLike[]): string[] {
+function aliasEntryProblems(entry: unknown, records: RecordLike[]): string[] {
   const problems: string[] = [];
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return ['mục không phải là đối tượng'];
-  const { match, aliases, ...rest } = entry as Record<string, unknown>;
+  const { match, aliases, shared, ...rest } = entry as Record<string, unknown>;
   if (Object.keys(rest).length) problems.push(`khóa lạ: ${Object.keys(rest).join(', ')}`);
+  if (shared !== undefined && !(typeof shared === 'string' && shared.trim().length >= 10)) problems.push('"shared" phải nêu lý do (ít nhất 10 ký tự)');
 
   if (typeof match !== 'object' || match === null || Array.isArray(match)) {
     problems.push('thiếu "match"');
@@ -69,8 +76,14 @@ function aliasEntryProblems(entry: unknown, citations: CitationLike[]): string[]
     for (const k of ['point', 'annex'] as const) {
       if (k in m && m[k] !== null && !(typeof m[k] === 'string' && (m[k] as string).trim() !== '')) problems.push(`match.${k} phải là chuỗi khác rỗng hoặc null`);
     }
-    if (problems.length === 0 && !citations.some((c) => resolves(m, c))) {
-      problems.push(`match không trỏ tới bản ghi nào: ${JSON.stringify(m)}`);
+    const holders = m.holder === undefined ? [] : Array.isArray(m.holder) ? m.holder : [m.holder];
+    if ('holder' in m && (holders.length === 0 || !holders.every((h) => typeof h === 'string' && h.trim() !== '')))
+      problems.push('match.holder phải là tên chủ thể hoặc danh sách tên chủ thể');
+    if (problems.length === 0) {
+      const hit = landsOn(m, records);
+      if (hit.length === 0) problems.push(`match không trỏ tới bản ghi nào: ${JSON.stringify(m)}`);
+      // A holder the citation does not have is a typo: the name would silently land on fewer records.
+      for (const h of holders) if (!hit.some((r) => r.holder === h)) problems.push(`chủ thể "${h}" không có bản ghi nào tại ${JSON.stringify({ ...m, holder: undefined })}`);
     }
   }
 
@@ -95,12 +108,12 @@ function aliasEntryProblems(entry: unknown, citations: CitationLike[]): string[]
   return problems;
 }
 
-const citations = loadCitations();
+const records = loadRecords();
 const aliasFiles = [...jsonFiles(join(DATA, 'aliases')), join(DATA, 'aliases.json')].filter(existsSync);
 
 describe('data/aliases — everyday names keyed by citation', () => {
   it('the register is present, so resolution is actually checked', () => {
-    expect(citations.length).toBeGreaterThan(100);
+    expect(records.length).toBeGreaterThan(100);
     expect(aliasFiles.length).toBeGreaterThan(0);
   });
 
@@ -109,7 +122,7 @@ describe('data/aliases — everyday names keyed by citation', () => {
     it(`${name}: every entry has a valid shape and resolves to a record`, () => {
       const entries = readJson(file);
       expect(Array.isArray(entries), `${name} phải là mảng`).toBe(true);
-      const problems = (entries as unknown[]).flatMap((e, i) => aliasEntryProblems(e, citations).map((p) => `#${i}: ${p}`));
+      const problems = (entries as unknown[]).flatMap((e, i) => aliasEntryProblems(e, records).map((p) => `#${i}: ${p}`));
       expect(problems).toEqual([]);
     });
   }
@@ -130,11 +143,11 @@ describe('data/aliases — everyday names keyed by citation', () => {
 
 describe('aliasEntryProblems rejects bad entries (in-memory examples)', () => {
   // A real citation from the register, so the good example resolves and the bad ones fail for their own reason.
-  const real = citations.find((c) => c.article !== null && c.clause !== null)!;
+  const real = records.map((r) => r.citation).find((c) => c.article !== null && c.clause !== null)!;
   const good = { match: { document: real.document, article: real.article!, clause: real.clause! }, aliases: ['làm giấy khai sinh'] };
 
   it('accepts a well-formed entry that resolves', () => {
-    expect(aliasEntryProblems(good, citations)).toEqual([]);
+    expect(aliasEntryProblems(good, records)).toEqual([]);
   });
 
   it.each([
@@ -152,7 +165,35 @@ describe('aliasEntryProblems rejects bad entries (in-memory examples)', () => {
     ['too long', { ...good, aliases: ['x'.repeat(81)] }],
     ['nothing left after folding marks', { ...good, aliases: ['\u0301\u0300'] }],
     ['an unknown key', { ...good, note: 'x' }],
+    ['a holder the citation does not have', { ...good, match: { ...good.match, holder: 'Bộ Ngoại giao giả' } }],
+    ['an empty holder list', { ...good, match: { ...good.match, holder: [] } }],
+    ['"shared" without a reason', { ...good, shared: '' }],
   ])('rejects %s', (_label, bad) => {
-    expect(aliasEntryProblems(bad, citations).length).toBeGreaterThan(0);
+    expect(aliasEntryProblems(bad, records).length).toBeGreaterThan(0);
+  });
+});
+
+describe('data/aliases — a name describes the task of the records it lands on', () => {
+  const entries = aliasFiles.flatMap((f) => (readJson(f) as AliasEntry[]).map((e) => ({ file: f.slice(DATA.length + 1), e })));
+  const spans = entries.map(({ file, e }) => {
+    const hit = landsOn(e.match, records);
+    return { file, e, hit, holders: [...new Set(hit.map((r) => holderKey(r.holder)))] };
+  });
+
+  it('no name lands on records of different holders unless the entry says why ("shared")', () => {
+    const unmarked = spans.filter((x) => x.holders.length > 1 && !x.e.shared).map((x) => `${x.file} ${JSON.stringify(x.e.match)}: ${x.holders.join(' | ')}`);
+    expect(unmarked).toEqual([]);
+  });
+
+  it('"shared" is kept only where the name really spans holders (a stale reason would hide a future mistake)', () => {
+    const stale = spans.filter((x) => x.e.shared && x.holders.length < 2).map((x) => `${x.file} ${JSON.stringify(x.e.match)}`);
+    expect(stale).toEqual([]);
+  });
+
+  it('a holder key narrows for real: 128 Điều 6 khoản 5 "công nhận xã đảo" lands on the chairman who decides, not on the bodies preparing the file', () => {
+    const x = spans.find((s) => s.e.aliases.includes('công nhận xã đảo') && s.e.match.article === 6 && s.e.match.clause === 5)!;
+    expect(x.hit.map((r) => r.holder)).toEqual(['Chủ tịch Ủy ban nhân dân cấp tỉnh']);
+    // The same citation without the key reaches the commune and the department too.
+    expect(new Set(landsOn({ ...x.e.match, holder: undefined }, records).map((r) => r.holder)).size).toBeGreaterThan(1);
   });
 });

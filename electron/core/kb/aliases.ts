@@ -3,6 +3,10 @@
  * citation: data/aliases.json and one file per decree in data/aliases/.
  * A key left out matches any value ("article": 4 covers every clause and point of
  * Điều 4); a key set to null matches only records without one (the clause itself).
+ * A name describes one task, so it lands on the records of that task only: "holder"
+ * narrows a citation to the body (or bodies) the name fits. An entry that still lands
+ * on records of different holders says why in "shared" (the same power split by
+ * scope, one procedure's bodies); tests/data/aliases.test.ts forbids it otherwise.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +14,18 @@ import type { AuthorityRecord, Citation } from '../model';
 import { readJsonDir } from './json-dir';
 
 export interface AliasEntry {
-  match: { document: string; article?: number | null; clause?: number | null; point?: string | null; annex?: string | null };
+  match: {
+    document: string;
+    article?: number | null;
+    clause?: number | null;
+    point?: string | null;
+    annex?: string | null;
+    /** The holder(s) the name fits, as the register writes them; left out: every holder of the citation. */
+    holder?: string | string[];
+  };
   aliases: string[];
+  /** Why the name rightly lands on records of different holders. */
+  shared?: string;
 }
 
 export function readAliasEntries(dataDir: string): AliasEntry[] {
@@ -32,9 +46,16 @@ export function aliasMatches(match: AliasEntry['match'], c: Citation): boolean {
   );
 }
 
+/** Whether an entry's names belong on a record: its citation and, when given, its holder. */
+export function aliasFits(match: AliasEntry['match'], r: Pick<AuthorityRecord, 'citation' | 'holder'>): boolean {
+  if (!aliasMatches(match, r.citation)) return false;
+  if (match.holder === undefined) return true;
+  return (Array.isArray(match.holder) ? match.holder : [match.holder]).includes(r.holder);
+}
+
 export function mergeAliases(records: AuthorityRecord[], entries: AliasEntry[]): AuthorityRecord[] {
   return records.map((r) => {
-    const extra = entries.filter((a) => aliasMatches(a.match, r.citation)).flatMap((a) => a.aliases);
+    const extra = entries.filter((a) => aliasFits(a.match, r)).flatMap((a) => a.aliases);
     return extra.length ? { ...r, aliases: [...new Set([...r.aliases, ...extra])] } : r;
   });
 }
