@@ -139,7 +139,7 @@ describe.skipIf(!RUN)('packaged app (electron-builder --linux dir)', () => {
     expect(existsSync(path.join(resources, 'native', electronVersion, 'better_sqlite3.node'))).toBe(true);
   });
 
-  it('names the executable tra-cuu-tham-quyen and flips its fuses (no run-as-node, no inspect, asar only)', async () => {
+  it('names the executable tra-cuu-tham-quyen and flips its fuses (no run-as-node, no inspect, asar only and checked)', async () => {
     const exe = path.join(out, 'linux-unpacked', 'tra-cuu-tham-quyen');
     expect(existsSync(exe)).toBe(true);
     const wire = (await fuses.getCurrentFuseWire(exe)) as Record<number, number>;
@@ -149,9 +149,10 @@ describe.skipIf(!RUN)('packaged app (electron-builder --linux dir)', () => {
       nodeOptions: wire[F.EnableNodeOptionsEnvironmentVariable],
       inspect: wire[F.EnableNodeCliInspectArguments],
       onlyAsar: wire[F.OnlyLoadAppFromAsar],
+      asarIntegrity: wire[F.EnableEmbeddedAsarIntegrityValidation],
       fileProtocolPrivileges: wire[F.GrantFileProtocolExtraPrivileges],
       cookieEncryption: wire[F.EnableCookieEncryption],
-    }).toEqual({ runAsNode: OFF, nodeOptions: OFF, inspect: OFF, onlyAsar: ON, fileProtocolPrivileges: OFF, cookieEncryption: ON });
+    }).toEqual({ runAsNode: OFF, nodeOptions: OFF, inspect: OFF, onlyAsar: ON, asarIntegrity: ON, fileProtocolPrivileges: OFF, cookieEncryption: ON });
   });
 
   it('the packaged main starts from packaged paths and answers a search', async () => {
