@@ -11,6 +11,7 @@ import { createApiHandlers } from './api/handlers';
 import { KbIntegrityError, openVerifiedKb, restorePrevious } from './core/kb/manifest';
 import { UserStore } from './core/user/user-store';
 import { registerIpc } from './ipc';
+import { withSaveDialogs } from './save-files';
 import { buildMenu } from './menu';
 import {
   APP_ENTRY_URL,
@@ -114,7 +115,7 @@ function start(): void {
 
   hardenSession(session.defaultSession);
   serveRenderer(paths.rendererDir);
-  registerIpc(ipcMain, createApiHandlers(kb, user));
+  registerIpc(ipcMain, withSaveDialogs(createApiHandlers(kb, user, { appVersion: app.getVersion() }), () => mainWindow));
   Menu.setApplicationMenu(buildMenu({ devTools }));
   mainWindow = createWindow(paths.preload, devTools);
   const notice = user.takeNotice();

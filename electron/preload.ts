@@ -29,6 +29,8 @@ export const traCuu = {
   listHistory: (args) => request('listHistory', args),
   rememberSearch: (args) => request('rememberSearch', args),
   clearHistory: (args) => request('clearHistory', args),
+  saveReport: (args) => request('saveReport', args),
+  savePdf: (args) => request('savePdf', args),
 } satisfies ApiClient;
 
 contextBridge.exposeInMainWorld('traCuu', traCuu);

@@ -16,8 +16,10 @@ import type {
   Stats,
 } from '../core/results';
 import type { DocumentInfo } from '../core/model';
+import type { ErrorReportArgs, SavedFile } from '../core/report';
 
 export * from '../core/results';
+export type { ErrorReportArgs, SavedFile } from '../core/report';
 
 export interface Api {
   search: { args: SearchArgs; result: SearchResult };
@@ -34,6 +36,10 @@ export interface Api {
   listHistory: { args: Record<string, never>; result: HistoryEntry[] };
   rememberSearch: { args: { q: string }; result: { ok: true } };
   clearHistory: { args: Record<string, never>; result: { cleared: number } };
+  /** "Báo sai sót": the app writes the report where the user chooses; browser mode returns it to download. */
+  saveReport: { args: ErrorReportArgs; result: SavedFile };
+  /** "Lưu PDF" of the page shown: the app prints it to a file; browser mode answers in-browser (print dialog). */
+  savePdf: { args: { fileName: string }; result: SavedFile };
 }
 
 export type ApiName = keyof Api;
@@ -69,6 +75,8 @@ export const API_NAMES = [
   'listHistory',
   'rememberSearch',
   'clearHistory',
+  'saveReport',
+  'savePdf',
 ] as const satisfies readonly ApiName[];
 
 // Compile-time check that API_NAMES lists every request of the contract.

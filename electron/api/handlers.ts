@@ -7,12 +7,14 @@ import { UserFacingError } from './errors';
 import type { KnowledgeBase } from '../core/kb/open';
 import { UserDb, type BookmarkRow } from '../core/user/user-db';
 import { UserDataUnavailable, UserStore } from '../core/user/user-store';
+import { buildErrorReport } from '../core/report';
 
 /**
  * `user` may be missing or off: search and every knowledge-base request work without it;
  * a bookmark or history request then answers why, in Vietnamese.
+ * Saving files is the page's job here (`in-browser`); the Electron main wraps these two with its save dialogs.
  */
-export function createApiHandlers(kb: KnowledgeBase, userData: UserStore | UserDb | null): ApiHandlers {
+export function createApiHandlers(kb: KnowledgeBase, userData: UserStore | UserDb | null, opts: { appVersion?: string } = {}): ApiHandlers {
   const store = userData instanceof UserDb ? UserStore.over(userData) : userData;
   /** One user-data request; "off" and "damaged, moved aside" become messages for the user. */
   const withUser = <T>(fn: (db: UserDb) => T): T => {
@@ -57,5 +59,7 @@ export function createApiHandlers(kb: KnowledgeBase, userData: UserStore | UserD
       return { ok: true };
     },
     clearHistory: () => ({ cleared: user.clearHistory() }),
+    saveReport: (args) => buildErrorReport(kb, args, opts.appVersion ?? ''),
+    savePdf: ({ fileName }) => ({ status: 'in-browser', fileName }),
   };
 }

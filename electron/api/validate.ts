@@ -6,6 +6,7 @@
 import { isValidDay } from '../core/search/on-day';
 import { MAX_RESULTS, type Api, type ApiName, type SearchArgs, type SearchFilters } from './contract';
 import { HOLDER_KINDS, LEVELS, MECHANISMS, ROLES, SECTOR_IDS } from '../core/model';
+import { MAX_REPORT_COMMENT, type ErrorReportArgs } from '../core/report';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -175,6 +176,34 @@ function validateRemember(raw: unknown): Validation<{ q: string }> {
   return { ok: true, value: { q } };
 }
 
+function shortText(x: unknown, max: number): x is string {
+  return typeof x === 'string' && x.length <= max;
+}
+
+/** "Báo sai sót": the record, the day, what was shown (short strings), the user's comment (required, bounded). */
+function validateReport(raw: unknown): Validation<ErrorReportArgs> {
+  if (!isPlainObject(raw)) return fail('Báo sai sót không hợp lệ.');
+  const recordId = own(raw, 'recordId');
+  if (typeof recordId !== 'string' || recordId.length === 0 || recordId.length > 200) return fail('Mã bản ghi không hợp lệ.');
+  const comment = own(raw, 'comment');
+  if (typeof comment !== 'string' || comment.trim().length === 0) return fail('Hãy ghi vài chữ về sai sót trước khi lưu.');
+  if (comment.length > MAX_REPORT_COMMENT) return fail(`Nội dung báo sai sót quá dài (tối đa ${MAX_REPORT_COMMENT} ký tự).`);
+  const shown = own(raw, 'shown');
+  const fields = isPlainObject(shown) ? (['holder', 'citation', 'status'] as const).map((k) => own(shown, k)) : [];
+  if (fields.length !== 3 || !fields.every((f) => shortText(f, 1000))) return fail('Thông tin bản ghi kèm theo báo sai sót không hợp lệ.');
+  const day = validateDayProvince(own(raw, 'date'), own(raw, 'province'));
+  if (!day.ok) return day;
+  const [holder, citation, status] = fields as string[];
+  return { ok: true, value: { recordId, comment, shown: { holder: holder!, citation: citation!, status: status! }, ...day.value } };
+}
+
+/** A PDF's suggested name: a plain file name ending in .pdf, no folder. */
+function validatePdf(raw: unknown): Validation<{ fileName: string }> {
+  const fileName = isPlainObject(raw) ? own(raw, 'fileName') : undefined;
+  if (!shortText(fileName, 120) || !/^[^\\/:*?"<>|\u0000-\u001f]+\.pdf$/u.test(fileName)) return fail('Tên tệp PDF không hợp lệ.');
+  return { ok: true, value: { fileName } };
+}
+
 const VALIDATORS: { [K in ApiName]: (raw: unknown) => Validation<Api[K]['args']> } = {
   search: validateSearch,
   getRecord: validateId,
@@ -190,6 +219,8 @@ const VALIDATORS: { [K in ApiName]: (raw: unknown) => Validation<Api[K]['args']>
   listHistory: validateEmpty,
   rememberSearch: validateRemember,
   clearHistory: validateEmpty,
+  saveReport: validateReport,
+  savePdf: validatePdf,
 };
 
 export function isApiName(name: unknown): name is ApiName {

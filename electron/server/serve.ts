@@ -3,7 +3,7 @@
  * same core as the Electron app.
  */
 import { join } from 'node:path';
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createApiHandlers } from '../api/handlers';
 import { ensureKb } from '../core/kb/ensure';
@@ -37,7 +37,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const notice = user.takeNotice();
   if (notice) log(`Lưu ý: ${notice}`);
   const server = await startHttpServer({
-    handlers: createApiHandlers(kb, user),
+    handlers: createApiHandlers(kb, user, { appVersion: packageVersion() }),
     rendererDir: opts.rendererDir ?? join(repoRoot(), 'build', 'renderer'),
     ...(opts.port !== undefined ? { port: opts.port } : {}),
     ...(opts.host ? { host: opts.host } : {}),
@@ -52,6 +52,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       user.close();
     },
   };
+}
+
+/** The app's version for a report file ("Báo sai sót"): package.json's, '' when unreadable. */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? '';
+  } catch {
+    return '';
+  }
 }
 
 function portFromArgs(argv: string[]): number | undefined {

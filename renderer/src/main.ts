@@ -10,6 +10,7 @@ import './styles/decree.css';
 import './styles/home.css';
 import './styles/sector-tree.css';
 import './styles/stats.css';
+import './styles/answer-card.css';
 import './styles/theme.css';
 import './styles/print.css';
 

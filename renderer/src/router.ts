@@ -21,7 +21,7 @@ export const router = createRouter({
       name: 'record',
       component: RecordView,
       props: true,
-      meta: { title: 'Chi tiết thẩm quyền' },
+      meta: { title: 'Chi tiết thẩm quyền', wide: true },
     },
     {
       path: '/browse',

@@ -65,7 +65,8 @@ export class KnowledgeBase {
   /** Wording of each provision over time (oldest first), keyed like provisions. */
   private readonly versions = new Map<string, ProvisionVersion[]>();
   private readonly engine: SearchEngine;
-  private readonly builtAt: string;
+  /** When this KB was built: the data version a report or a printout names. */
+  readonly builtAt: string;
 
   private constructor(db: Database.Database, log: (m: string) => void) {
     const meta = new Map(
