@@ -86,7 +86,7 @@ export async function buildKb(opts: BuildOptions): Promise<BuildReport> {
     db.transaction(() => {
       for (const p of inputs.nationalProcedures) {
         const l = linkOf.get(p.code);
-        insertNp.run(p.code, l?.recordId ?? null, JSON.stringify({ ...p, ...(l ? { agreement: l.agreement, reason: l.reason } : {}) }));
+        insertNp.run(p.code, l?.recordId ?? null, JSON.stringify({ ...p, ...(l ? { agreement: l.agreement, kind: l.kind, reason: l.reason } : {}) }));
       }
     })();
     const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');

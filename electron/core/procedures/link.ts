@@ -11,6 +11,7 @@ import { LEVEL_LABELS, formatCitation } from '../model';
 import { inForce, statusOn } from '../legal/timeline';
 import type { SearchEngine } from '../search/engine';
 import { runSearch } from '../search/run';
+import { nameOverlap } from './name-match';
 import { timelineOf } from '../search/on-day';
 import type { NationalProcedure } from './portal';
 
@@ -19,10 +20,26 @@ export const PORTAL_DATE = '2026-03-01';
 
 export type Agreement = 'agree' | 'disagree';
 
+/**
+ * What a disagreement means: the portal cites a provision no longer in force on its date; the portal's
+ * level is not the holder's but the holder may hand the power down (phân cấp, ủy quyền) or the portal's
+ * competent body is the holder's (the level filed at only receives); the portal names no level; or the
+ * levels simply differ — to check against the text (a register error, or the portal's).
+ */
+export type DisagreementKind = 'het-hieu-luc' | 'phan-cap-uy-quyen' | 'khong-neu-cap' | 'khac-cap';
+
+export const DISAGREEMENT_LABELS: Record<DisagreementKind, string> = {
+  'het-hieu-luc': 'Cổng dẫn quy định đã hết hiệu lực',
+  'phan-cap-uy-quyen': 'Khác cấp do phân cấp, ủy quyền hoặc nơi tiếp nhận',
+  'khong-neu-cap': 'Cổng không nêu cấp',
+  'khac-cap': 'Khác cấp — cần kiểm tra',
+};
+
 export interface ProcedureLink {
   code: string;
   recordId: string;
   agreement: Agreement;
+  kind?: DisagreementKind;
   /** Why, in Vietnamese (both sides named). */
   reason: string;
 }
@@ -42,17 +59,52 @@ const LEVEL_NAMES: Record<Level, RegExp> = {
   'trung-uong': /^bộ |bộ trưởng|thủ tướng|chính phủ|cục /iu,
 };
 
-function agreement(p: NationalProcedure, r: AuthorityRecord): { agreement: Agreement; reason: string } {
+function portalLevels(p: NationalProcedure): Level[] {
+  return p.levels.length ? p.levels : (Object.keys(LEVEL_NAMES) as Level[]).filter((l) => LEVEL_NAMES[l].test(`${p.competentBody ?? ''} ${p.implementingBody ?? ''}`));
+}
+
+function agreement(p: NationalProcedure, r: AuthorityRecord): Omit<ProcedureLink, 'code' | 'recordId'> {
   const cite = formatCitation(r.citation);
   const status = statusOn(timelineOf(r), PORTAL_DATE);
   if (!inForce(status))
-    return { agreement: 'disagree', reason: `Ngày ${PORTAL_DATE.split('-').reverse().join('/')} quy định ${cite} không còn hiệu lực, cổng vẫn dẫn` };
-  const levels = p.levels.length ? p.levels : (Object.keys(LEVEL_NAMES) as Level[]).filter((l) => LEVEL_NAMES[l].test(`${p.competentBody ?? ''} ${p.implementingBody ?? ''}`));
+    return { agreement: 'disagree', kind: 'het-hieu-luc', reason: `Ngày ${PORTAL_DATE.split('-').reverse().join('/')} quy định ${cite} không còn hiệu lực, cổng vẫn dẫn` };
+  const levels = portalLevels(p);
   const portal = levels.map((l) => LEVEL_LABELS[l]).join(', ') || 'không nêu cấp';
-  if (levels.length === 0) return { agreement: 'disagree', reason: `Cổng không nêu cấp thực hiện; sổ đăng ký: ${r.holder} (${cite})` };
+  if (levels.length === 0) return { agreement: 'disagree', kind: 'khong-neu-cap', reason: `Cổng không nêu cấp thực hiện; sổ đăng ký: ${r.holder} (${cite})` };
   if (levels.includes(r.level)) return { agreement: 'agree', reason: `Cổng: ${portal}; sổ đăng ký: ${r.holder} (${cite})` };
-  return { agreement: 'disagree', reason: `Cổng: ${portal}${p.competentBody ? ` — ${p.competentBody}` : ''}; sổ đăng ký: ${r.holder}, ${LEVEL_LABELS[r.level].toLowerCase()} (${cite})` };
+  const said = `Cổng: ${portal}${p.competentBody ? ` — ${p.competentBody}` : ''}; sổ đăng ký: ${r.holder}, ${LEVEL_LABELS[r.level].toLowerCase()} (${cite})`;
+  // The portal's competent body is the holder's level (the level it lists only receives or carries out),
+  // or the text lets the holder hand the power down: a difference the law explains.
+  const competentIsHolder = !!p.competentBody && LEVEL_NAMES[r.level].test(p.competentBody);
+  if (competentIsHolder || r.delegable || r.mechanism === 'uy-quyen')
+    return { agreement: 'disagree', kind: 'phan-cap-uy-quyen', reason: `${said}; ${competentIsHolder ? 'cơ quan có thẩm quyền trên cổng là của sổ đăng ký' : 'quy định cho phép phân cấp, ủy quyền'}` };
+  return { agreement: 'disagree', kind: 'khac-cap', reason: said };
 }
+
+/** The power a portal name matches: the search's best, or a sister unit of the same article (the same task split by level) that holds the name as well and sits at the portal's level. */
+function chooseRecord(engine: SearchEngine, p: NationalProcedure, ids: string[]): AuthorityRecord | null {
+  // A "Không …" record (a task abolished or not done) is no power a procedure carries out.
+  const recs = ids
+    .map((id) => engine.docs.find((d) => d.record.id === id)?.record)
+    .filter((r): r is AuthorityRecord => !!r && r.role !== 'bai-bo');
+  const best = recs[0];
+  if (!best) return null;
+  const levels = portalLevels(p);
+  if (levels.includes(best.level)) return best;
+  const bestRecall = nameOverlap(p.name, best).recall;
+  const sister = recs.find(
+    (r) =>
+      r.citation.document === best.citation.document &&
+      r.citation.article === best.citation.article &&
+      r.citation.annex === best.citation.annex &&
+      levels.includes(r.level) &&
+      nameOverlap(p.name, r).recall >= bestRecall - 0.05,
+  );
+  return sister ?? best;
+}
+
+/** A portal name sharing less than this with the power's title is no link: it would only make a false disagreement. */
+export const PORTAL_MATCH_MIN = 0.4;
 
 /**
  * Link every procedure. `withText` are the decrees (and later acts) whose text is loaded;
@@ -71,15 +123,16 @@ export function linkProcedures(engine: SearchEngine, procedures: NationalProcedu
       const loaded = cited.filter((b) => withText.has(b));
       for (const b of cited.filter((x) => !withText.has(x))) (secondHand[b] ??= []).push(p.code);
       if (loaded.length === 0) continue;
-      const res = runSearch(engine, { q: p.name, filters: { document: loaded }, date: PORTAL_DATE, limit: 3 });
-      const best = res.hits[0];
+      const res = runSearch(engine, { q: p.name, filters: { document: loaded }, date: PORTAL_DATE, limit: 5 });
       const words = p.name.split(/\s+/u).length;
-      // A match on fewer than half the name's words is a guess, not a link.
-      if (!best || res.missingWords.length * 2 > words) {
+      // A match on fewer than half the name's words is a guess, not a link; so is a title sharing little of the name.
+      const r = res.missingWords.length * 2 > words ? null : chooseRecord(engine, p, res.hits.map((h) => h.id));
+      const overlap = r ? nameOverlap(p.name, r) : null;
+      // A long portal name may hold a short title whole: either way round counts.
+      if (!r || !overlap || Math.max(overlap.recall, overlap.precision) < PORTAL_MATCH_MIN) {
         unmatched.push(p.code);
         continue;
       }
-      const r = engine.docs.find((d) => d.record.id === best.id)!.record;
       links.push({ code: p.code, recordId: r.id, ...agreement(p, r) });
     }
   } finally {

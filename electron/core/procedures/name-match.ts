@@ -48,45 +48,46 @@ export interface NameMatch {
 export const NAME_MATCH_MIN = 0.55;
 
 /**
- * Score each power of the decree against the procedure's name: the share of the name's words the power's
- * title holds, half for single words and half for word pairs (so "giá đất" is not "giao đất"); a power
- * holding too little of the name is no candidate. Among candidates, the decider weighs in.
+ * How much of a procedure's name a power's title holds (recall: half single words, half word pairs, so
+ * "giá đất" is not "giao đất"), and how much of the title is the name's (precision), best alternative.
  */
-export function bestByName(
-  name: string,
-  decider: string | null,
-  powers: AuthorityRecord[],
-  textOf: (r: AuthorityRecord) => string = () => '',
-): NameMatch | null {
+export function nameOverlap(name: string, r: AuthorityRecord): { recall: number; precision: number } {
   const alts = alternatives(name).map((a) => contentWords(a)).filter((w) => w.length > 0);
-  if (alts.length === 0) return null;
+  // The power's title says its task; its provision's wording would match every procedure of a long clause.
+  const words = contentWords(`${r.title} ${r.aliases.join(' ')}`);
+  const out = { recall: 0, precision: 0 };
+  if (alts.length === 0 || words.length === 0) return out;
+  const has = new Set(words);
+  const hasPairs = new Set(pairs(words));
+  for (const q of alts) {
+    const single = q.filter((w) => has.has(w)).length / q.length;
+    const qp = pairs(q);
+    const double = qp.length ? qp.filter((p) => hasPairs.has(p)).length / qp.length : single;
+    const recall = (single + double) / 2;
+    if (recall > out.recall) {
+      const inName = new Set(q);
+      out.recall = recall;
+      out.precision = words.filter((w) => inName.has(w)).length / words.length;
+    }
+  }
+  return out;
+}
+
+/**
+ * The power of the decree holding most of the procedure's name; one holding too little is no candidate.
+ * Among candidates the decider weighs in.
+ */
+export function bestByName(name: string, decider: string | null, powers: AuthorityRecord[]): NameMatch | null {
   let best: (NameMatch & { rank: number }) | null = null;
   for (const r of powers) {
-    // The power's title says its task; its provision's wording would match every procedure of a long clause.
-    const words = contentWords(`${r.title} ${r.aliases.join(' ')} ${textOf(r)}`);
-    if (words.length === 0) continue;
-    const has = new Set(words);
-    const hasPairs = new Set(pairs(words));
-    let score = 0;
-    let precision = 0;
-    for (const q of alts) {
-      const single = q.filter((w) => has.has(w)).length / q.length;
-      const qp = pairs(q);
-      const double = qp.length ? qp.filter((p) => hasPairs.has(p)).length / qp.length : single;
-      const recall = (single + double) / 2;
-      if (recall > score) {
-        score = recall;
-        const inName = new Set(q);
-        precision = words.filter((w) => inName.has(w)).length / words.length;
-      }
-    }
+    const { recall, precision } = nameOverlap(name, r);
+    if (recall < NAME_MATCH_MIN) continue;
     // Ranked by how much of the name it holds, then by how little else it says (a title listing every
     // kind of land decision is no better for being long), then by the decider.
-    let rank = score + 0.3 * precision;
+    let rank = recall + 0.3 * precision;
     if (decider && r.holder.toLowerCase() === decider.toLowerCase()) rank += 0.1;
     if (r.role === 'quyet-dinh') rank += 0.03;
-    if (score < NAME_MATCH_MIN) continue;
-    if (!best || rank > best.rank || (rank === best.rank && r.id < best.id)) best = { id: r.id, score, rank };
+    if (!best || rank > best.rank || (rank === best.rank && r.id < best.id)) best = { id: r.id, score: recall, rank };
   }
   return best ? { id: best.id, score: best.score } : null;
 }
