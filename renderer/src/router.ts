@@ -5,6 +5,7 @@
  * on an old laptop (the chunk sits beside the bundle: app:// and http:// serve it alike).
  */
 import { createRouter, createWebHashHistory } from 'vue-router';
+import { isListRoute, rememberList, takeReturnScroll, whenScrollable } from './lib/return-to';
 import AboutView from './views/AboutView.vue';
 import BrowseView from './views/BrowseView.vue';
 import DecreeView from './views/DecreeView.vue';
@@ -36,10 +37,17 @@ export const router = createRouter({
     { path: '/:rest(.*)*', redirect: '/' },
   ],
   scrollBehavior(to, from, saved) {
+    // "Quay lại kết quả" to a list no longer in the history: back to where the list was scrolled.
+    const back = takeReturnScroll(to.fullPath);
+    if (back !== null && !saved) return whenScrollable(back).then(() => ({ top: back }));
     // Within the decree reader the view scrolls to the provision itself once the text is there.
     if (to.name === 'decree' && from.name === 'decree' && to.query.so === from.query.so) return false;
     return saved ?? { top: 0 };
   },
+});
+
+router.beforeEach((to, from) => {
+  if (to.name === 'record' && isListRoute(from.name)) rememberList(from.name, from.fullPath, window.scrollY);
 });
 
 router.afterEach((to) => {
