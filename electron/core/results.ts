@@ -21,6 +21,7 @@ import type {
   TimelineStatus,
 } from './model';
 import type { NationalProcedure } from './procedures/portal';
+import type { DisagreementKind } from './procedures/link';
 
 
 export interface SearchFilters {
@@ -202,6 +203,27 @@ export interface AnnexProcedureOnDay extends ProcedureRecord {
 /** A national procedure record linked to a power, with what the cross-check found. */
 export interface LinkedProcedure extends NationalProcedure {
   agreement: 'agree' | 'disagree';
+  /** What a disagreement means (procedures/link.ts); absent when they agree. */
+  kind?: DisagreementKind;
+  reason: string;
+}
+
+/** One link of the cross-check: the portal's side and the register's, each with its citation. */
+export interface CrosscheckLink {
+  code: string;
+  name: string;
+  url: string | null;
+  agreement: 'agree' | 'disagree';
+  kind: DisagreementKind | null;
+  /** The portal's side: levels, competent body, the decrees and laws its legal basis cites. */
+  portalLevels: string[];
+  portalBody: string | null;
+  portalBasis: string[];
+  /** The register's side. */
+  recordId: string;
+  document: string;
+  citationText: string;
+  holder: string;
   reason: string;
 }
 
@@ -216,7 +238,12 @@ export interface CrosscheckReport {
   unmatched: number;
   /** Procedures citing a decree we have no text for, by decree: second-hand coverage. */
   secondHand: Record<string, number>;
-  disagreements: Array<{ code: string; name: string; url: string | null; recordId: string; citationText: string; holder: string; reason: string }>;
+  disagreements: Array<{ code: string; name: string; url: string | null; recordId: string; citationText: string; holder: string; reason: string; kind: DisagreementKind | null }>;
+  /** Disagreements by what they mean, and what each kind says in Vietnamese. */
+  byKind: Record<DisagreementKind, number>;
+  kindLabels: Record<DisagreementKind, string>;
+  /** Every link, agreements and disagreements alike (the app's cross-check view). */
+  links: CrosscheckLink[];
 }
 
 export interface ActApplied {

@@ -3,9 +3,10 @@
  * memory once (a few thousand records), with the serialized search index.
  */
 import Database from 'better-sqlite3';
-import type { AnnexProcedureOnDay, CrosscheckReport, DocumentDetail, LinkedProcedure, OutlineNode, RecordListItem, ProvisionVersion, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../results';
+import type { AnnexProcedureOnDay, CrosscheckLink, CrosscheckReport, DocumentDetail, LinkedProcedure, OutlineNode, RecordListItem, ProvisionVersion, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../results';
 import type { NationalProcedure } from '../procedures/portal';
-import { formatCitation, type AuthorityRecord, type DocumentInfo, type Provision, type TimelineStatus, TIMELINE_STATUS_LABELS } from '../model';
+import { DISAGREEMENT_LABELS } from '../procedures/link';
+import { LEVEL_LABELS, formatCitation, type AuthorityRecord, type DocumentInfo, type Provision, type TimelineStatus, TIMELINE_STATUS_LABELS } from '../model';
 import { statusOn } from '../legal/timeline';
 import { toHit } from '../search/hits';
 import { hitStatus, isValidDay, timelineOf, withDay } from '../search/on-day';
@@ -271,12 +272,28 @@ export class KnowledgeBase {
     const linked = [...this.national.values()].filter((p): p is LinkedProcedure => 'agreement' in p);
     const holderOf = new Map<string, AuthorityRecord>();
     for (const r of this.records.values()) for (const c of r.nationalProcedures ?? []) holderOf.set(c, r);
-    const disagreements = linked
-      .filter((p) => p.agreement === 'disagree')
-      .map((p) => {
-        const r = holderOf.get(p.code)!;
-        return { code: p.code, name: p.name, url: p.url, recordId: r.id, citationText: formatCitation(r.citation), holder: r.holder, reason: p.reason };
-      });
+    const links: CrosscheckLink[] = linked.map((p) => {
+      const r = holderOf.get(p.code)!;
+      return {
+        code: p.code,
+        name: p.name,
+        url: p.url,
+        agreement: p.agreement,
+        kind: p.kind ?? null,
+        portalLevels: p.levels.map((l) => LEVEL_LABELS[l]),
+        portalBody: p.competentBody,
+        portalBasis: p.basis,
+        recordId: r.id,
+        document: r.citation.document,
+        citationText: formatCitation(r.citation),
+        holder: r.holder,
+        reason: p.reason,
+      };
+    });
+    const disagreements = links
+      .filter((l) => l.agreement === 'disagree')
+      .map(({ code, name, url, recordId, citationText, holder, reason, kind }) => ({ code, name, url, recordId, citationText, holder, reason, kind }));
+    const byKind = Object.fromEntries(Object.keys(DISAGREEMENT_LABELS).map((k) => [k, disagreements.filter((d) => d.kind === k).length])) as CrosscheckReport['byKind'];
     return {
       date: this.procedureLinks.date,
       loaded: this.national.size,
@@ -286,6 +303,9 @@ export class KnowledgeBase {
       unmatched: this.procedureLinks.unmatched,
       secondHand: Object.fromEntries(Object.entries(this.procedureLinks.secondHand).map(([k, v]) => [k, v.length])),
       disagreements,
+      byKind,
+      kindLabels: DISAGREEMENT_LABELS,
+      links,
     };
   }
 

@@ -25,6 +25,22 @@ describe.skipIf(!hasSources)('national procedures in the KB', () => {
       expect(d.citationText).toMatch(/(Nghị định|Quyết định) \d+\/\d{4}/u);
       expect(d.reason).toMatch(/Cổng|cổng/u);
     }
+    // Each disagreement says what it means, and every link shows both sides.
+    expect(Object.values(c.byKind).reduce((a, b) => a + b, 0)).toBe(c.disagree);
+    for (const d of c.disagreements) expect(Object.keys(c.kindLabels)).toContain(d.kind);
+    expect(c.links).toHaveLength(c.linked);
+    for (const l of c.links) {
+      expect(l.citationText).toMatch(/(Nghị định|Quyết định) \d+\/\d{4}/u);
+      expect(l.portalBasis.length).toBeGreaterThan(0);
+      // A "Không …" record is no power a procedure carries out.
+      expect(kb.recordById(l.recordId)!.role).not.toBe('bai-bo');
+    }
+    // "Cổng dẫn quy định đã hết hiệu lực": the register's provision was repealed before the portal's date.
+    for (const d of c.disagreements.filter((x) => x.kind === 'het-hieu-luc')) expect(d.reason).toMatch(/không còn hiệu lực/u);
+    // The portal's commune-level registration is the commune chairman's point (49/2026 Điều 14 khoản 2 điểm b), not the province's sister point a.
+    const commune = c.links.find((l) => l.code === '1.013978')!;
+    expect(commune.agreement).toBe('agree');
+    expect(commune.citationText).toMatch(/^Điểm b khoản 2 Điều 14 Nghị định 49\/2026/u);
     // Decrees we have no text for are covered second-hand by the portal.
     expect(Object.keys(c.secondHand).sort()).toEqual(['122/2025/NĐ-CP', '131/2025/NĐ-CP', '136/2025/NĐ-CP', '145/2025/NĐ-CP']);
   });
