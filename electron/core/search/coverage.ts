@@ -11,9 +11,7 @@ import documentsData from '../../../data/documents.json';
 import topicsData from '../../../data/search/coverage-topics.json';
 import type { OutOfCoverage } from '../results';
 import { SECTOR_LABELS, type SectorId } from '../model';
-import { tokenize } from '../text/tokenize';
 import type { SearchEngine } from './engine';
-import { FILLERS } from './lexicon';
 import type { ParsedQuery } from './query';
 
 interface Topic {
@@ -31,15 +29,9 @@ const MAX_NOTICES = 3;
 
 function compile(): Topic[] {
   const catalogue = new Map((documentsData as Array<{ number: string; title: string; sector: SectorId }>).map((d) => [d.number, d]));
-  return (topicsData as { decrees: Array<{ number: string; topic: string; exact: string[]; fold: string[] }> }).decrees.map((d) => {
-    // Pairs within each part of the sector's name ("văn hóa, thể thao và du lịch" → văn hóa, thể thao, du lịch).
-    const topicPairs = new Set<string>();
-    for (const part of d.topic.split(/,|;|\svà\s/u)) {
-      const words = tokenize(part).map((t) => t.fold);
-      for (let i = 0; i + 1 < words.length; i++) {
-        if (!FILLERS.titlePairs.has(`${words[i]} ${words[i + 1]}`)) topicPairs.add(`${words[i]}_${words[i + 1]}`);
-      }
-    }
+  return (topicsData as { decrees: Array<{ number: string; topic: string; topicPairs: string[]; exact: string[]; fold: string[] }> }).decrees.map((d) => {
+    // The sector's own pairs ("y_te", "giao_duc"), those the register uses widely left out at derivation.
+    const topicPairs = new Set(d.topicPairs);
     const c = catalogue.get(d.number);
     return {
       number: d.number,
@@ -55,6 +47,19 @@ function compile(): Topic[] {
 
 let TOPICS: Topic[] | null = null;
 
+/** Decrees of which the engine holds a verified record (an imported text), per engine. */
+const verifiedDecrees = new WeakMap<SearchEngine, Map<string, boolean>>();
+function hasVerifiedText(engine: SearchEngine, number: string): boolean {
+  let known = verifiedDecrees.get(engine);
+  if (!known) verifiedDecrees.set(engine, (known = new Map()));
+  let v = known.get(number);
+  if (v === undefined) {
+    v = (engine.byDocument.get(number) ?? []).some((i) => engine.docs[i]?.record.sourceStatus === 'verified');
+    known.set(number, v);
+  }
+  return v;
+}
+
 /**
  * Decrees without text whose topic the question names. Only the words the first hit lacks count
  * (`lacking`, folded; "*" = nothing was found): a question our register answers names no other decree.
@@ -66,20 +71,30 @@ export function outOfCoverage(engine: SearchEngine, plan: ParsedQuery, lacking: 
   const words = plan.terms.filter((t) => !t.filler && !t.soft && !t.expanded && !t.optional);
   if (words.length === 0) return [];
   const shown = words.map((t) => t.exact ?? t.fold);
+  // The question's words and adjacent pairs, spelled once (not once per decree).
+  const missing = words.map((w) => all || lacking.has(w.fold));
+  const pairs = words.slice(0, -1).map((w, i) => {
+    const next = words[i + 1] as (typeof words)[number];
+    return {
+      fold: `${w.fold}_${next.fold}`,
+      exact: w.exact && next.exact ? `${w.exact}_${next.exact}` : null,
+      missing: (missing[i] as boolean) || (missing[i + 1] as boolean),
+      shown: `${shown[i]} ${shown[i + 1]}`,
+    };
+  });
   const out: Array<OutOfCoverage & { n: number }> = [];
   for (const t of TOPICS) {
     // A text imported since: its records answer, this is no longer out of coverage.
-    if ((engine.byDocument.get(t.number) ?? []).some((i) => engine.docs[i]?.record.sourceStatus === 'verified')) continue;
+    if (hasVerifiedText(engine, t.number)) continue;
     const said = new Set<string>();
-    const missing = (w: (typeof words)[number]) => all || lacking.has(w.fold);
     words.forEach((w, i) => {
-      if (missing(w) && (w.exact ? t.exact.has(w.exact) : t.fold.has(w.fold))) said.add(w.exact ?? w.fold);
-      const next = words[i + 1];
-      if (!next) return;
+      if (missing[i] && (w.exact ? t.exact.has(w.exact) : t.fold.has(w.fold))) said.add(shown[i] as string);
+      const p = pairs[i];
+      if (!p) return;
       // The sector the decree's title names ("giáo dục", "y tế") counts whenever the first hit is not sure.
-      const topic = t.topicPairs.has(`${w.fold}_${next.fold}`);
-      const pair = (missing(w) || missing(next)) && (w.exact && next.exact ? t.exact.has(`${w.exact}_${next.exact}`) : t.fold.has(`${w.fold}_${next.fold}`));
-      if (pair || topic) said.add(`${shown[i]} ${shown[i + 1]}`);
+      const topic = t.topicPairs.has(p.fold);
+      const pair = p.missing && (p.exact ? t.exact.has(p.exact) : t.fold.has(p.fold));
+      if (pair || topic) said.add(p.shown);
     });
     if (said.size === 0) continue;
     // "Lĩnh vực khác" says nothing: the title's own sector then ("Giáo dục và Đào tạo").

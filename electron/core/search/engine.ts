@@ -28,8 +28,14 @@ export interface SearchEngine {
   count: Uint8Array;
   /** Query syllable pairs a record holds adjacent + words typed WITH marks it matches exactly: ranks before the score. */
   tier: Uint8Array;
+  /** Per-query scratch: 1 for records still in the answer (reset after each query). */
+  alive: Uint8Array;
   /** Position of each record in id order: ties are broken by record id. */
   idRank: Int32Array;
+  /** Record id → position: per-query lookups without a scan. */
+  positionOf: Map<string, number>;
+  /** 1 for a record cited by an annex (a procedure), not by an article: read per candidate, so kept flat. */
+  isAnnex: Uint8Array;
   /** Record positions per document number, for citation jumps. */
   byDocument: Map<string, number[]>;
   /** "120/2025" and "120" → "120/2025/NĐ-CP". */
@@ -81,7 +87,10 @@ function assemble(ms: MiniSearch<IndexDoc>, docs: SearchDoc[], pairs: ExactPosti
     acc: new Float64Array(docs.length),
     count: new Uint8Array(docs.length),
     tier: new Uint8Array(docs.length),
+    alive: new Uint8Array(docs.length),
     idRank,
+    positionOf: new Map(docs.map((d, i) => [d.record.id, i])),
+    isAnnex: Uint8Array.from(docs, (d) => (d.record.citation.article == null ? 1 : 0)),
     byDocument,
     documentKeys,
     filterMasks: new Map(),

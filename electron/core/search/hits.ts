@@ -25,6 +25,8 @@ interface Folded {
   nfc: string;
   /** Same length as nfc (null when the fold changed the length: then the slow path). */
   folded: string | null;
+  /** First position of each folded word, built when the text is first excerpted (a clause can run to pages). */
+  first?: Map<string, number>;
 }
 
 /** Folded forms of titles and clauses, once per text: keystrokes show the same hits again and again. */
@@ -95,24 +97,63 @@ export function highlightRanges(text: string, h: Highlighter): Ranges {
   return folded === null ? slowRanges(text, h) : rangesIn(nfc, folded, h, 0, nfc.length);
 }
 
-/** Position of the first matched word, found with indexOf rather than by walking every word. */
-function firstMatch(folded: string, h: Highlighter): number {
-  let best = -1;
-  const consider = (needle: string, whole: boolean) => {
-    let at = folded.indexOf(needle);
-    while (at >= 0 && (best < 0 || at < best)) {
-      const before = at === 0 ? '' : (folded[at - 1] as string);
-      const after = folded[at + needle.length] ?? '';
-      if (!WORD_CHAR.test(before) && (!whole || !WORD_CHAR.test(after))) {
-        best = at;
-        return;
-      }
-      at = folded.indexOf(needle, at + 1);
+/** Where each folded word first occurs: built once per text, so an excerpt costs lookups, not scans. */
+function firstPositions(f: Folded): Map<string, number> {
+  if (f.first) return f.first;
+  const s = f.folded as string;
+  const first = new Map<string, number>();
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && !isWordCode(s.charCodeAt(i))) i++;
+    const start = i;
+    while (i < s.length && isWordCode(s.charCodeAt(i))) i++;
+    if (i > start) {
+      const w = s.slice(start, i);
+      if (!first.has(w)) first.set(w, start);
     }
-  };
-  for (const w of h.whole) if (w) consider(w, true);
-  for (const p of h.prefixes) if (p) consider(p, false);
+  }
+  f.first = first;
+  return first;
+}
+
+/** Position of the first matched word (a word with other characters, "120/2025", is looked for with indexOf). */
+function firstMatch(f: Folded, h: Highlighter): number {
+  const folded = f.folded as string;
+  const first = firstPositions(f);
+  let best = -1;
+  const better = (at: number | undefined) => at !== undefined && at >= 0 && (best < 0 || at < best);
+  for (const w of h.whole) {
+    if (!w) continue;
+    const at = plainWord(w) ? first.get(w) : indexOfWord(folded, w);
+    if (better(at)) best = at as number;
+  }
+  if (h.prefixes.length > 0) {
+    // Words come in text order: the first one that completes a prefix is the earliest.
+    for (const [w, at] of first) {
+      if (best >= 0 && at >= best) break;
+      if (h.prefixes.some((p) => p && w.startsWith(p))) {
+        best = at;
+        break;
+      }
+    }
+  }
   return best;
+}
+
+function plainWord(w: string): boolean {
+  for (let k = 0; k < w.length; k++) if (!isWordCode(w.charCodeAt(k))) return false;
+  return true;
+}
+
+function indexOfWord(folded: string, needle: string): number {
+  let at = folded.indexOf(needle);
+  while (at >= 0) {
+    const before = at === 0 ? '' : (folded[at - 1] as string);
+    const after = folded[at + needle.length] ?? '';
+    if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) return at;
+    at = folded.indexOf(needle, at + 1);
+  }
+  return -1;
 }
 
 const EXCERPT_BEFORE = 60;
@@ -120,8 +161,9 @@ const EXCERPT_LENGTH = 220;
 
 export function excerptOf(text: string | null, h: Highlighter): { excerpt: string | null; ranges: Ranges } {
   if (!text) return { excerpt: null, ranges: [] };
-  const { nfc, folded } = foldedOf(text);
-  const first = folded === null ? (slowRanges(nfc, h)[0]?.[0] ?? -1) : firstMatch(folded, h);
+  const f = foldedOf(text);
+  const { nfc, folded } = f;
+  const first = folded === null ? (slowRanges(nfc, h)[0]?.[0] ?? -1) : firstMatch(f, h);
   let start = first > 0 ? Math.max(0, first - EXCERPT_BEFORE) : 0;
   if (start > 0) {
     const space = nfc.indexOf(' ', start);

@@ -39,6 +39,39 @@ function dayIndex(engine: SearchEngine): DayIndex {
   return ix;
 }
 
+/**
+ * A record's status on a day, per engine and record position: every search of the day asks the same
+ * records again (a day's answers are the same until the day changes). A few days are kept.
+ */
+interface DayStatus {
+  applies: Int8Array; // -1 not computed yet, else 0 / 1
+  status: Array<HitStatus | undefined>;
+}
+const dayStatuses = new WeakMap<SearchEngine, Map<string, DayStatus>>();
+const MAX_DAYS = 4;
+
+function statusesOn(engine: SearchEngine, day: string): DayStatus {
+  let byDay = dayStatuses.get(engine);
+  if (!byDay) dayStatuses.set(engine, (byDay = new Map()));
+  let d = byDay.get(day);
+  if (!d) {
+    if (byDay.size >= MAX_DAYS) byDay.clear();
+    d = { applies: new Int8Array(engine.docs.length).fill(-1), status: new Array(engine.docs.length) };
+    byDay.set(day, d);
+  }
+  return d;
+}
+
+/** Does the record at position i apply on the day (in force, amended or not)? */
+function appliesOn(engine: SearchEngine, d: DayStatus, i: number, day: string): boolean {
+  let a = d.applies[i] as number;
+  if (a < 0) {
+    a = inForce(statusOn(timelineOf((engine.docs[i] as SearchDoc).record), day)) ? 1 : 0;
+    d.applies[i] = a;
+  }
+  return a === 1;
+}
+
 export function timelineOf(r: AuthorityRecord): RecordTimeline {
   return r.timeline ?? { from: REFORM_START, to: null, endKind: null, madeBy: null, endedBy: null, events: [] };
 }
@@ -123,7 +156,8 @@ export function arrangeOnDay(engine: SearchEngine, ids: number[], scores: number
     }
     score.set(id, Math.max(score.get(id) ?? 0, scores[k] ?? 0));
   });
-  const applies = (i: number) => inForce(statusOn(timelineOf(rec(i)), day));
+  const statuses = statusesOn(engine, day);
+  const applies = (i: number) => appliesOn(engine, statuses, i, day);
   // Pull in what took over an ended record, and a province's delegation of a national one.
   // Two passes: successors first, so a delegation is placed by its national record's final score.
   const liftedFrom = new Map<number, number>();
@@ -177,11 +211,17 @@ export function arrangeOnDay(engine: SearchEngine, ids: number[], scores: number
 
 /** The day-dependent fields of a hit. */
 export function withDay(engine: SearchEngine, hit: SearchHit, r: AuthorityRecord, day: string, province: string | null): SearchHit {
-  const status = hitStatus(r, day);
   const ix = dayIndex(engine);
+  const statuses = statusesOn(engine, day);
+  const at = ix.byId.get(r.id);
+  let status = at === undefined ? undefined : statuses.status[at];
+  if (!status) {
+    status = hitStatus(r, day);
+    if (at !== undefined) statuses.status[at] = status;
+  }
   const supersededBy = (r.replacedBy ?? []).filter((id) => {
     const j = ix.byId.get(id);
-    return j !== undefined && inForce(statusOn(timelineOf(engine.docs[j]!.record), day));
+    return j !== undefined && appliesOn(engine, statuses, j, day);
   });
   return {
     ...hit,

@@ -3,7 +3,6 @@
  * citation reference ("nđ 120 điều 4 khoản 2"), with abbreviations expanded and
  * question words dropped. Pure and total: any string gives a plan, never an error.
  */
-import { hasMarks } from '../text/normalize';
 import { tokenize, type Token } from '../text/tokenize';
 import type { Level } from '../model';
 import {
@@ -80,6 +79,29 @@ interface Word {
 
 const QUOTES = /["“”„«»]/;
 
+/**
+ * A vocabulary list grouped by its first folded word (order kept: longest first): each word of the question
+ * looks at the few phrases that can start there, not at the whole list. Built once per list.
+ */
+const firstWordIndexes = new WeakMap<object, Map<string, unknown[]>>();
+function startingWith<T>(list: readonly T[], firstOf: (t: T) => string | undefined, word: string): readonly T[] {
+  let ix = firstWordIndexes.get(list) as Map<string, T[]> | undefined;
+  if (!ix) {
+    ix = new Map();
+    for (const t of list) {
+      const k = firstOf(t);
+      if (k === undefined) continue;
+      const group = ix.get(k);
+      if (group) group.push(t);
+      else ix.set(k, [t]);
+    }
+    firstWordIndexes.set(list, ix as Map<string, unknown[]>);
+  }
+  return ix.get(word) ?? NONE;
+}
+const NONE: readonly never[] = [];
+const phraseFirst = (p: Phrase) => p.fold[0];
+
 export function parseQuery(
   input: unknown,
   abbreviations: Abbreviation[] = ABBREVIATIONS,
@@ -103,7 +125,7 @@ export function parseQuery(
   const ref: CitationRef = { docNumber: null, docYear: null, article: null, clause: null, point: null, words: [] };
   let words = readReferences(tokens, ref).map<Word>((t, i, all) => ({
     fold: t.fold,
-    exact: hasMarks(t.raw) ? t.exact : null,
+    exact: t.exact !== t.fold ? t.exact : null,
     expanded: false,
     last: i === all.length - 1 && t === tokens[tokens.length - 1],
   }));
@@ -152,7 +174,9 @@ function markFillers(words: Word[], fillers: Fillers): Word[] {
   const plain = (w: Word | undefined) => w != null && !w.expanded && !w.optional;
   const out = words.map((w) => ({ ...w }));
   for (let i = 0; i < out.length; i++) {
-    const p = fillers.phrases.find((f) => startsWithPhrase(out, i, f) && f.fold.every((_f, j) => plain(out[i + j])));
+    const p = startingWith(fillers.phrases, phraseFirst, (out[i] as Word).fold).find(
+      (f) => startsWithPhrase(out, i, f) && f.fold.every((_f, j) => plain(out[i + j])),
+    );
     if (p) {
       for (let j = 0; j < p.fold.length; j++) (out[i + j] as Word).filler = true;
       i += p.fold.length - 1;
@@ -167,7 +191,7 @@ function markFillers(words: Word[], fillers: Fillers): Word[] {
   }
   for (let i = 0; i < out.length; i++) {
     // One function word alone only when typed with marks: "tai" may be "tài sản", "cua" may be "cửa".
-    const p = fillers.functionWords.find(
+    const p = startingWith(fillers.functionWords, phraseFirst, (out[i] as Word).fold).find(
       (f) =>
         startsWithPhrase(out, i, f) &&
         (f.fold.length > 1 || (out[i] as Word).exact != null) &&
@@ -191,9 +215,10 @@ function markFillers(words: Word[], fillers: Fillers): Word[] {
 function levelsOf(words: Word[], levelWords: LevelWords): Level[] {
   const out = new Set<Level>();
   for (let i = 0; i < words.length; i++) {
-    const not = levelWords.not.find((p) => startsWithPhrase(words, i, p));
+    const w0 = (words[i] as Word).fold;
+    const not = startingWith(levelWords.not, phraseFirst, w0).find((p) => startsWithPhrase(words, i, p));
     // One word alone names a level only when typed with marks ("tinh" is also "tình", "tính").
-    const hit = levelWords.words.find(
+    const hit = startingWith(levelWords.words, (w) => w.key.fold[0], w0).find(
       (w) => startsWithPhrase(words, i, w.key) && (w.key.fold.length > 1 || (words[i] as Word).exact != null),
     );
     if (not && (!hit || not.fold.length >= hit.key.fold.length)) {
@@ -277,7 +302,7 @@ function startsWithWords(words: Word[], at: number, key: string[]): boolean {
 function expandAbbreviations(words: Word[], abbreviations: Abbreviation[]): Word[] {
   const out: Word[] = [];
   for (let i = 0; i < words.length; i++) {
-    const hit = abbreviations.find((a) => startsWithWords(words, i, a.key));
+    const hit = startingWith(abbreviations, (a) => a.key[0], (words[i] as Word).fold).find((a) => startsWithWords(words, i, a.key));
     if (!hit) {
       out.push(words[i] as Word);
       continue;
@@ -285,7 +310,7 @@ function expandAbbreviations(words: Word[], abbreviations: Abbreviation[]): Word
     const last = (words[i + hit.key.length - 1] as Word).last;
     for (let k = 0; k < hit.key.length; k++) out.push({ ...(words[i + k] as Word), optional: true, last: false });
     // The expansion is written with its marks: it means those words ("nhân dân", not "nhận dẫn").
-    for (const t of tokenize(hit.expansion)) out.push({ fold: t.fold, exact: hasMarks(t.raw) ? t.exact : null, expanded: true, last });
+    for (const t of tokenize(hit.expansion)) out.push({ fold: t.fold, exact: t.exact !== t.fold ? t.exact : null, expanded: true, last });
     i += hit.key.length - 1;
   }
   return out;
@@ -299,7 +324,7 @@ function dropStopPhrases(words: Word[], stops: StopPhrases): Word[] {
   // Phrases first ("như thế nào"), then what is only a question word at the edges ("… không").
   let out: Word[] = [];
   for (let i = 0; i < words.length; i++) {
-    const p = stops.anywhere.find((s) => startsWith(words, i, s));
+    const p = startingWith(stops.anywhere, (k) => k[0], (words[i] as Word).fold).find((s) => startsWith(words, i, s));
     if (p) i += p.length - 1;
     else out.push(words[i] as Word);
   }

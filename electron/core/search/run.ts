@@ -255,8 +255,10 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
     if (plan.phrases.length) alive = alive.filter((id) => hasPhrases(engine.docs[id] as SearchDoc, plan.phrases, plan.openPhrase));
     if (alive.length === 0) return null;
 
-    // Bonuses only for records already found: marks typed, syllables adjacent.
-    const isAlive = new Set(alive);
+    // Bonuses only for records already found: marks typed, syllables adjacent. (A flat byte per record,
+    // not a Set: the OR fallback can leave every record alive.)
+    const isAlive = engine.alive;
+    for (const id of alive) isAlive[id] = 1;
     // Function words score like any word once a record is found; filler adds nothing (it only keeps a
     // question made of filler alone searchable).
     for (const f of soft) if (!f.term.filler) addBonus(f.posting, isAlive, acc, 1);
@@ -277,19 +279,20 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       const p = exactPosting(engine.marks, t.term.exact as string);
       for (let i = 0; i < p.ids.length; i++) {
         const id = p.ids[i] as number;
-        if (isAlive.has(id)) engine.tier[id] = (engine.tier[id] as number) + 1;
+        if (isAlive[id] === 1) engine.tier[id] = (engine.tier[id] as number) + 1;
       }
       tiers.used = true;
     }
     // The body of a decree assigns the authority; an annex describes the procedure: body first on a tie.
-    for (const id of alive) if ((engine.docs[id] as SearchDoc).record.citation.article == null) acc[id] = (acc[id] as number) * ANNEX_WEIGHT;
+    const { isAnnex, docs } = engine;
+    for (const id of alive) if (isAnnex[id] === 1) acc[id] = (acc[id] as number) * ANNEX_WEIGHT;
     // Level words ("xã", "Sở", "Bộ trưởng") decide between sister decrees: records of that level first on a near tie.
     if (plan.levels.length) {
-      for (const id of alive) if (plan.levels.includes((engine.docs[id] as SearchDoc).record.level)) acc[id] = (acc[id] as number) * LEVEL_BOOST;
+      for (const id of alive) if (plan.levels.includes((docs[id] as SearchDoc).record.level)) acc[id] = (acc[id] as number) * LEVEL_BOOST;
     }
     if (scope.boostArticle) {
       for (const id of alive) {
-        const c = (engine.docs[id] as SearchDoc).record.citation;
+        const c = (docs[id] as SearchDoc).record.citation;
         if (c.article === plan.ref.article && (plan.ref.clause == null || c.clause === plan.ref.clause)) acc[id] = (acc[id] as number) * ARTICLE_BOOST;
       }
     }
@@ -302,7 +305,7 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
     const missing = [
       ...found.filter((f) => f.posting.ids.length === 0 && !f.term.expanded).map((f) => shown(f.term)),
       ...(usedOr && best !== undefined
-        ? required.filter((f) => !f.term.expanded && !f.posting.ids.includes(best)).map((f) => shown(f.term))
+        ? required.filter((f) => !f.term.expanded && !holds(f.posting.ids, best)).map((f) => shown(f.term))
         : []),
     ];
     return {
@@ -322,13 +325,14 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       count[id] = 0;
       acc[id] = 0;
       engine.tier[id] = 0;
+      engine.alive[id] = 0;
     }
   }
 }
 
 function addBonus(
   p: Posting,
-  alive: Set<number>,
+  alive: Uint8Array,
   acc: Float64Array,
   boost: number,
   tier?: Uint8Array,
@@ -337,7 +341,7 @@ function addBonus(
   const { ids, weights } = p;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
-    if (!alive.has(id)) continue;
+    if (alive[id] !== 1) continue;
     acc[id] = (acc[id] as number) + boost * (weights[i] as number);
     if (tier && tiers) {
       tier[id] = Math.min(255, (tier[id] as number) + 1);
@@ -410,8 +414,8 @@ function find(engine: SearchEngine, q: string, filters: Uint8Array | null, want:
 /** Informative words the first hit lacks (all of them when nothing was found); null when it answers confidently. */
 function lackingOfBest(engine: SearchEngine, ranked: Ranked | null, bestId: string | null): Set<string> | null {
   if (!ranked || bestId == null) return new Set(['*']);
-  const i = engine.docs.findIndex((d) => d.record.id === bestId);
-  if (i < 0) return new Set(['*']);
+  const i = engine.positionOf.get(bestId);
+  if (i === undefined) return new Set(['*']);
   const lacking = ranked.lacking(i);
   return lacking.length ? new Set(lacking) : null;
 }
