@@ -8,6 +8,7 @@ import { createRouter, createWebHashHistory } from 'vue-router';
 import { isListRoute, rememberList, takeReturnScroll, whenScrollable } from './lib/return-to';
 import AboutView from './views/AboutView.vue';
 import BrowseView from './views/BrowseView.vue';
+import CrosscheckView from './views/CrosscheckView.vue';
 import DecreeView from './views/DecreeView.vue';
 import HomeView from './views/HomeView.vue';
 import RecordView from './views/RecordView.vue';
@@ -31,9 +32,13 @@ export const router = createRouter({
       meta: { title: 'Văn bản và lĩnh vực', wide: true },
     },
     { path: '/decree', name: 'decree', component: DecreeView, meta: { title: 'Đọc văn bản', wide: true } },
+    { path: '/doi-chieu', name: 'crosscheck', component: CrosscheckView, meta: { title: 'Đối chiếu thủ tục', wide: true } },
     { path: '/stats', name: 'stats', component: () => import('./views/StatsView.vue'), meta: { title: 'Thống kê', wide: true } },
     { path: '/about', name: 'about', component: AboutView, meta: { title: 'Giới thiệu và nguồn dữ liệu' } },
     { path: '/saved', name: 'saved', component: SavedView, meta: { title: 'Đã lưu' } },
+    // The data screens load only when opened: most users never need them.
+    { path: '/cap-nhat', name: 'update', component: () => import('./views/UpdateView.vue'), meta: { title: 'Cập nhật dữ liệu' } },
+    { path: '/nap-van-ban', name: 'import', component: () => import('./views/ImportView.vue'), meta: { title: 'Nạp văn bản' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
   scrollBehavior(to, from, saved) {

@@ -282,7 +282,8 @@ export class KnowledgeBase {
         kind: p.kind ?? null,
         portalLevels: p.levels.map((l) => LEVEL_LABELS[l]),
         portalBody: p.competentBody,
-        portalBasis: p.basis,
+        // The acts of the catalogue it cites (the laws and old decrees of its basis are the portal's own business).
+        portalBasis: p.basis.filter((b) => this.documents.has(b)),
         recordId: r.id,
         document: r.citation.document,
         citationText: formatCitation(r.citation),
