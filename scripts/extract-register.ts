@@ -71,7 +71,8 @@ function baseCatalogue(sources: string): Map<string, CatalogueEntry> {
     byNumber.set(d.number, {
       number: d.number,
       title: d.title,
-      sector: d.sector,
+      // The sources' "other" says nothing to a user: the sector the title names (giáo dục, văn hóa, đối ngoại …).
+      sector: d.sector === 'other' ? guessFromTitle(d.title).sector : d.sector,
       ministry: d.ministry ?? m?.ministry ?? guessFromTitle(d.title).ministry,
       kind: d.kind,
       issued: d.issued ?? m?.issued ?? null,

@@ -3,7 +3,7 @@
  * and (type-only) by the renderer, so nothing here may import Node or Electron.
  */
 
-/** Sector ids follow ../shared/sources/manifest.json. */
+/** Sector ids follow ../shared/sources/manifest.json, except that its "other" is split by ministry (data/documents.json). */
 export type SectorId =
   | 'justice'
   | 'finance'
@@ -13,6 +13,12 @@ export type SectorId =
   | 'industry'
   | 'interior'
   | 'science'
+  | 'ethnic-religion'
+  | 'foreign-affairs'
+  | 'culture'
+  | 'inspection'
+  | 'education'
+  /** Only for an imported act whose title names no sector we know. */
   | 'other';
 
 /** Level of the body that holds the authority after the reform. */
@@ -255,6 +261,11 @@ export const SECTOR_LABELS: Record<SectorId, string> = {
   industry: 'Công Thương',
   interior: 'Nội vụ',
   science: 'Khoa học và Công nghệ',
+  'ethnic-religion': 'Dân tộc, tín ngưỡng, tôn giáo',
+  'foreign-affairs': 'Đối ngoại',
+  culture: 'Văn hóa, thể thao và du lịch',
+  inspection: 'Thanh tra',
+  education: 'Giáo dục và Đào tạo',
   other: 'Lĩnh vực khác',
 };
 

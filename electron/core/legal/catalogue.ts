@@ -124,6 +124,11 @@ export function guessFromTitle(title: string): { kind: DocumentKind; sector: Sec
     [/công thương|công nghiệp|thương mại/u, 'industry', 'Bộ Công Thương'],
     [/nội vụ/u, 'interior', 'Bộ Nội vụ'],
     [/khoa học/u, 'science', 'Bộ Khoa học và Công nghệ'],
+    [/dân tộc|tín ngưỡng|tôn giáo/u, 'ethnic-religion', 'Bộ Dân tộc và Tôn giáo'],
+    [/đối ngoại|ngoại giao/u, 'foreign-affairs', 'Bộ Ngoại giao'],
+    [/văn hóa|thể thao|du lịch/u, 'culture', 'Bộ Văn hóa, Thể thao và Du lịch'],
+    [/thanh tra/u, 'inspection', 'Thanh tra Chính phủ'],
+    [/giáo dục|đào tạo/u, 'education', 'Bộ Giáo dục và Đào tạo'],
   ];
   for (const [re, sector, ministry] of table) if (re.test(t)) return { kind, sector, ministry };
   return { kind, sector: 'other', ministry: null };

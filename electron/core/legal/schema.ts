@@ -12,7 +12,7 @@ const LEVELS = ['xa', 'tinh', 'trung-uong'];
 const KINDS = ['hdnd', 'ubnd', 'chu-tich-ubnd', 'co-quan-chuyen-mon', 'bo', 'khac'];
 const ROLES = ['quyet-dinh', 'tiep-nhan', 'phoi-hop', 'trach-nhiem', 'bai-bo'];
 const MECHANISMS = ['phan-dinh', 'phan-quyen', 'phan-cap', 'uy-quyen'];
-const SECTORS = ['justice', 'finance', 'construction', 'health', 'agriculture', 'industry', 'interior', 'science', 'other'];
+const SECTORS = ['justice', 'finance', 'construction', 'health', 'agriculture', 'industry', 'interior', 'science', 'ethnic-religion', 'foreign-affairs', 'culture', 'inspection', 'education', 'other'];
 export const MAX_TITLE = 120;
 
 function isStrOrNull(v: unknown): boolean {

@@ -30,6 +30,23 @@ describe('catalog tree', () => {
     expect(tree.reduce((s, x) => s + x.count, 0)).toBe(items.length);
   });
 
+  it('every sector of the catalogue has a node: one whose decrees have no text yet counts 0 and names them, after those with records', () => {
+    const docs = [
+      { number: '120/2025/NĐ-CP', sector: 'justice' as const, textLoaded: true },
+      { number: '142/2025/NĐ-CP', sector: 'education' as const, textLoaded: false },
+      { number: '143/2025/NĐ-CP', sector: 'education' as const, textLoaded: false },
+      { number: '122/2025/NĐ-CP', sector: 'finance' as const, textLoaded: false },
+      { number: '137/2025/NĐ-CP', sector: 'culture' as const, textLoaded: false },
+    ];
+    const tree = groupTree(items, docs);
+    expect(tree.map((s) => s.sector)).toEqual(['justice', 'construction', 'education', 'finance', 'culture', 'other']);
+    const education = tree.find((s) => s.sector === 'education')!;
+    expect([education.count, education.fields.length, education.waiting]).toEqual([0, 0, ['142/2025/NĐ-CP', '143/2025/NĐ-CP']]);
+    expect(tree.find((s) => s.sector === 'justice')!.waiting).toEqual([]);
+    // A sector of the catalogue with every text loaded and no record is not shown (nothing to say about it).
+    expect(groupTree([], [{ number: '1/2025/NĐ-CP', sector: 'health', textLoaded: true }])).toEqual([]);
+  });
+
   it('"Cấp xã nhận từ cấp huyện" is phân định to the commune, in force', () => {
     const xs = [
       item('1', { mechanism: 'phan-dinh', level: 'xa' }),
