@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../electron/core/text/normalize';
+import type { AuthorityRecord } from '../../electron/core/model';
 
 const DATA = resolve(fileURLToPath(new URL('../../data', import.meta.url)));
 
@@ -23,9 +24,11 @@ interface CitationLike {
 interface RecordLike {
   citation: CitationLike;
   holder: string;
+  role: AuthorityRecord['role'];
 }
 
-const MATCH_KEYS = ['document', 'article', 'clause', 'point', 'annex', 'holder'] as const;
+const MATCH_KEYS = ['document', 'article', 'clause', 'point', 'annex', 'holder', 'role'] as const;
+const ROLES: readonly string[] = ['quyet-dinh', 'tiep-nhan', 'phoi-hop', 'trach-nhiem', 'bai-bo'];
 
 function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
@@ -42,7 +45,7 @@ function jsonFiles(dir: string): string[] {
 /** Every record the KB can hold (citation and holder): verified registers and second-hand records. */
 function loadRecords(): RecordLike[] {
   const files = [...jsonFiles(join(DATA, 'register')), ...jsonFiles(join(DATA, 'secondary'))];
-  return files.flatMap((f) => (readJson(f) as { records: RecordLike[] }).records.map((r) => ({ citation: r.citation, holder: r.holder })));
+  return files.flatMap((f) => (readJson(f) as { records: RecordLike[] }).records.map((r) => ({ citation: r.citation, holder: r.holder, role: r.role })));
 }
 
 /** The KB build's own matching rule (citation, then holder), so the test checks what the product does. */
@@ -79,6 +82,8 @@ function aliasEntryProblems(entry: unknown, records: RecordLike[]): string[] {
     const holders = m.holder === undefined ? [] : Array.isArray(m.holder) ? m.holder : [m.holder];
     if ('holder' in m && (holders.length === 0 || !holders.every((h) => typeof h === 'string' && h.trim() !== '')))
       problems.push('match.holder phải là tên chủ thể hoặc danh sách tên chủ thể');
+    const roles = m.role === undefined ? [] : Array.isArray(m.role) ? m.role : [m.role];
+    if ('role' in m && (roles.length === 0 || !roles.every((x) => typeof x === 'string' && ROLES.includes(x)))) problems.push('match.role phải là vai trò hợp lệ hoặc danh sách vai trò');
     if (problems.length === 0) {
       const hit = landsOn(m, records);
       if (hit.length === 0) problems.push(`match không trỏ tới bản ghi nào: ${JSON.stringify(m)}`);
@@ -168,6 +173,7 @@ describe('aliasEntryProblems rejects bad entries (in-memory examples)', () => {
     ['a holder the citation does not have', { ...good, match: { ...good.match, holder: 'Bộ Ngoại giao giả' } }],
     ['an empty holder list', { ...good, match: { ...good.match, holder: [] } }],
     ['"shared" without a reason', { ...good, shared: '' }],
+    ['an unknown role', { ...good, match: { ...good.match, role: 'ra-lenh' } }],
   ])('rejects %s', (_label, bad) => {
     expect(aliasEntryProblems(bad, records).length).toBeGreaterThan(0);
   });

@@ -21,7 +21,7 @@ export interface Assignment {
 
 const AFTER_QUALIFIER = String.raw`^(?:\s*\([^)]*\))?(?:,? (?:nơi|theo|trong|trên|đối với|tại|ở|khi|có|sau|được)\s+[^\s.;:]+[^.;:]{0,90}?,?)??\s*`;
 const DECIDE_VERBS =
-  'tiếp nhận, giải quyết|tiếp nhận và giải quyết|trả lời|là cơ quan|có thẩm quyền|thực hiện|quyết định|xem xét, quyết định|ra quyết định|cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|ban hành|phê duyệt|giải quyết|chấp thuận|công nhận|cho phép|xác nhận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giải thể|điều chỉnh|gia hạn|cấp lại|cấp đổi|đình chỉ|tạm đình chỉ|hủy bỏ|quy định(?! tại| của| trong| như| chi tiết| về)|phân bổ|ký|cử|giao';
+  'tiếp nhận, giải quyết|tiếp nhận và giải quyết|trả lời|là cơ quan|có thẩm quyền|thực hiện|quyết định|xem xét, quyết định|xem xét quyết định|ra quyết định|cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|ban hành|phê duyệt|giải quyết|chấp thuận|công nhận|cho phép|xác nhận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giải thể|điều chỉnh|gia hạn|cấp lại|cấp đổi|đình chỉ|tạm đình chỉ|hủy bỏ|quy định(?! tại| của| trong| như| chi tiết| về)|phân bổ|ký|cử|giao';
 const DUTY_VERBS =
   'có tờ trình|có văn bản|công khai|tuyên truyền|tổ chức|hướng dẫn|kiểm tra|lập|(?<!(?:công|quy|tờ|chương|giáo|lộ|tiến) )trình|thẩm định|rà soát|đánh giá|định kỳ|xem xét|theo dõi|tổng hợp|báo cáo|thông báo|công bố|cập nhật|quản lý|chủ trì|chỉ đạo|bố trí|thanh tra|giám sát';
 
@@ -53,6 +53,9 @@ const DO_VERB = new RegExp(
   `${AFTER_QUALIFIER}(thực hiện|quyết định|xem xét, quyết định|xem xét quyết định|giải quyết|ban hành|phê duyệt|tổ chức thực hiện|chủ trì|chấp thuận|công nhận|cho phép|xác nhận|tiếp nhận|thẩm định|bổ nhiệm|thành lập|ra quyết định|cấp giấy|cấp phép|cấp, |quy định(?! tại| của| trong| như| chi tiết| về)|chịu trách nhiệm|đảm nhận)(?=[\\s,;.:]|$)`,
   'u',
 );
+/** "có trách nhiệm cấp giấy …", "có trách nhiệm cử hòa giải viên …": the decision right after the duty. */
+const DUTY_DECIDES =
+  /^\s*(?:xem xét,? )?(cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|cử|phê duyệt|quyết định|ban hành|công nhận|cho phép|chấp thuận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giao(?! nộp| lại| cho [^,;.]{0,40}?(?:lập|chuẩn bị|thực hiện)))(?=[\s,;.:]|$)/u;
 const DECIDES_AFTER = /^\s*(xem xét, quyết định|quyết định|phê duyệt|ra quyết định|xem xét, phê duyệt|xem xét, cấp|cấp(?! xã| tỉnh| huyện)|ban hành|thu hồi|bổ nhiệm|miễn nhiệm|công nhận|cho phép|chấp thuận)(?=[\s,;.:]|$)/u;
 
 /** Words after which a holder is an object, not the one assigned. */
@@ -155,6 +158,10 @@ export function abolishedSteps(text: string): string[] {
  * "Trách nhiệm phối hợp …", "Nhiệm vụ, quyền hạn của Bộ … trong việc cho ý kiến …",
  * "Thẩm quyền tiếp nhận báo cáo …". "thực hiện" then keeps the task's role.
  */
+/** A decision named inside a task ("ban hành quyết định", "phê duyệt phương án", "cấp giấy phép", "tổ chức cưỡng chế"). */
+const TASK_DECIDES =
+  /(?<![\p{L}])(?:cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương| quản lý)|phê duyệt|xét duyệt|quyết định|ban hành|thu hồi|công nhận|chấp thuận|cho phép|bổ nhiệm|miễn nhiệm|thành lập|giải thể|cưỡng chế|xử phạt|đình chỉ|gia hạn|điều chỉnh|giải quyết|xác nhận(?! tiếp nhận))(?![\p{L}])/u;
+
 export function taskRoleOf(task: string): Role | null {
   const t = task.replace(/^\s*(?:\d+\.|[a-zđ]\))\s*/u, '');
   // "Trách nhiệm phối hợp với Sở Xây dựng …" (but "phối hợp, thực hiện kiểm định …" is the task itself).
@@ -164,9 +171,17 @@ export function taskRoleOf(task: string): Role | null {
   // "Nhiệm vụ, quyền hạn của Bộ … về tiếp nhận hồ sơ trình Thủ tướng Chính phủ cấp …": receiving the file another decides on.
   if (/^(?:Nhiệm vụ, quyền hạn|Nhiệm vụ|Thẩm quyền)(?: của [^.;:]{1,80}?)? về tiếp nhận hồ sơ (?:trình [^.;:]{3,60}? )?cấp,/u.test(t)) return 'tiep-nhan';
   // "Thẩm quyền tiếp nhận báo cáo …" alone (not "tiếp nhận, giải quyết").
-  if (/^(?:Thẩm quyền|Trách nhiệm) tiếp nhận /u.test(t) && !/;|, |\b(?:giải quyết|quyết định|xác nhận|công nhận|phê duyệt)\b/u.test(t.replace(/ quy định tại .*$/u, '')))
+  if (/^(?:Thẩm quyền|Trách nhiệm|Nhiệm vụ) tiếp nhận /u.test(t) && !/;|, |\b(?:giải quyết|quyết định|xác nhận|công nhận|phê duyệt)\b/u.test(t.replace(/ quy định tại .*$/u, '')))
     return 'tiep-nhan';
   if (/^(?:Trách nhiệm|Nhiệm vụ)(?: của [^.;:]{1,80}?)? (?:về |trong việc )?chịu trách nhiệm\b/u.test(t)) return 'trach-nhiem';
+  // "Trách nhiệm tổ chức giao thông …", "Nhiệm vụ báo cáo về tình hình …", "Nhiệm vụ chủ trì, tổ chức kiểm tra …" (no
+  // "của", no "quyền hạn"): a duty unless the task itself is a decision ("Trách nhiệm ban hành quyết định cưỡng chế").
+  if (/^(?:Trách nhiệm|Nhiệm vụ)\s+(?!của\b|,|quyền hạn|và quyền hạn|thẩm quyền)\p{Ll}/u.test(t)) {
+    const task = t.replace(/\s(?:quy định tại|theo quy định|được quy định)\s.*$/u, '').replace(/(?:trình|báo cáo|đề nghị|gửi)\s[^,;.]*?(?:xem xét,? )?(?:phê duyệt|quyết định)\b/gu, '');
+    if (!TASK_DECIDES.test(task)) return 'trach-nhiem';
+  }
+  // "Việc kiến nghị … xem xét lại quyết định hoàn trả … thuộc thẩm quyền của …" (121 Điều 21): a power to propose, not to decide.
+  if (/^(?:Việc )?(?:kiến nghị|đề nghị|đề xuất|báo cáo)\s/u.test(t)) return 'trach-nhiem';
   // "Trách nhiệm báo cáo Thủ tướng Chính phủ …", "Nhiệm vụ … của Bộ Công Thương chủ trì, phối hợp … báo cáo Thủ tướng …":
   // reporting to the one who decides is a duty.
   if (/^(?:Trách nhiệm|Nhiệm vụ, quyền hạn|Nhiệm vụ)(?: của [^.;:,]{1,60}? chủ trì,? phối hợp với [^.;:]{1,60}?)? báo cáo (?:Thủ tướng|Bộ|Chủ tịch|Ủy ban|Sở)/u.test(t)) return 'trach-nhiem';
@@ -270,7 +285,8 @@ export function assignmentsIn(s: string): Assignment[] {
       if (out.some((a) => a.at < first.start && !a.verb.startsWith('do …'))) return false;
       // "dự án do Thủ tướng Chính phủ quyết định đầu tư", "văn bản … do Bộ trưởng … ban hành": a description, not an assignment.
       if (/^\s+(?:quyết định|phê duyệt|quyết định chủ trương|chấp thuận chủ trương) đầu tư/u.test(after)) return false;
-      if (/văn bản[^,;.]{0,60}\bdo (?:[Cc]ơ quan )?$/u.test(before) && /^\s+ban hành/u.test(after)) return false;
+      // "… theo mẫu do Bộ trưởng Bộ Công Thương ban hành" (a dossier item, 146 Phụ lục V): describes a form.
+      if (/(?:văn bản|[Mm]ẫu|biểu mẫu)[^,;.]{0,60}\bdo (?:[Cc]ơ quan )?$/u.test(before) && /^\s+ban hành/u.test(after)) return false;
       const v = DO_THUC_HIEN.exec(after) ?? DO_VERB.exec(after);
       if (v?.[1]) {
         const byVerb: Role = v[1] === 'tiếp nhận' ? 'tiep-nhan' : v[1] === 'chịu trách nhiệm' ? 'trach-nhiem' : 'quyet-dinh';
@@ -285,7 +301,8 @@ export function assignmentsIn(s: string): Assignment[] {
     if (/thuộc (?:thẩm quyền|quyền)[^.;]{0,30}? của $/u.test(before) && (/\bTrường hợp\s+(?:[^,.;]{0,40}\s)?thuộc (?:thẩm quyền|quyền)[^.;]{0,30}? của $/u.test(before) || /^[^.;]{0,80}?\btrước ngày \d/u.test(after)) && /^[^.;]{0,160}?\bthì (?:nay )?(?:Chủ tịch|Ủy ban|Sở|Bộ|Hội đồng|[Cc]ơ quan)/u.test(after))
       return false;
     if (/thuộc (?:thẩm quyền|quyền)(?: quyết định| giải quyết| xem xét, quyết định)?(?: của)? $/u.test(before)) {
-      pushAll('quyet-dinh', 'thuộc thẩm quyền');
+      // "Việc kiến nghị … thuộc thẩm quyền của Ủy ban nhân dân cấp tỉnh" (121 Điều 21): a power to propose is a duty.
+      pushAll(/^(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Việc )?(?:kiến nghị|đề nghị|đề xuất|báo cáo)\s/u.test(s) ? 'trach-nhiem' : 'quyet-dinh', 'thuộc thẩm quyền');
       markIndirect(n0);
       return out.length > n0;
     }
@@ -333,6 +350,9 @@ export function assignmentsIn(s: string): Assignment[] {
     if (!whole && !IMMEDIATE_VERB.test(rest))
       return out.length > n0;
     if (/^\s*không (?:thực hiện|xem xét)/u.test(rest)) {
+      // "… do cơ quan đại diện chủ sở hữu nhà ở thực hiện; Thủ tướng Chính phủ không xem xét, quyết định …" (144 Điều 24
+      // khoản 2): the task moved to the body of the first half; X held it before, nothing is abolished.
+      if (/\bdo [^;]{3,160}? thực hiện\s*;\s*$/u.test(s.slice(0, first.start))) return false;
       pushAll('bai-bo', 'không thực hiện');
       return out.length > n0;
     }
@@ -348,6 +368,11 @@ export function assignmentsIn(s: string): Assignment[] {
     if (role === 'trach-nhiem' && then && !(forward && then[1] === 'xác nhận') && !/(trình|đề nghị|báo cáo|gửi|cho|của|tham mưu|giúp)\s/u.test(then[0])) {
       role = 'quyet-dinh';
       verb = then[1] ?? verb;
+    }
+    // "có trách nhiệm cấp | cử | phê duyệt | ban hành …": a duty whose content is a decision decides (audit: role from meaning).
+    if (role === 'trach-nhiem' && /^(?:có|chịu) trách nhiệm$/u.test(v[1]) && DUTY_DECIDES.test(rest.slice(v.index + v[0].length))) {
+      role = 'quyet-dinh';
+      verb = DUTY_DECIDES.exec(rest.slice(v.index + v[0].length))?.[1] ?? verb;
     }
     // "có trách nhiệm phối hợp …": a duty to coordinate is coordination (audit: role from meaning).
     if (role === 'trach-nhiem' && /^\s*phối hợp(?! thực hiện)\b/u.test(rest.slice(v.index + v[0].length))) {
@@ -365,7 +390,8 @@ export function assignmentsIn(s: string): Assignment[] {
     const lead = s.slice(Math.max(0, g[0]!.start - 40), g[0]!.start);
     if (/phối hợp với (?:các )?$/u.test(lead)) {
       // "do X chủ trì, phối hợp với A, B thực hiện": X leads, A and B coordinate; never the deciders.
-      if (/chủ trì,? phối hợp với (?:các )?$/u.test(lead) && out.some((a) => a.verb.startsWith('do …') && a.at < g[0]!.start))
+      // "X có trách nhiệm chủ trì, phối hợp với Y …" (120 Điều 22 khoản 2): the same for a subject that leads.
+      if (/chủ trì,? phối hợp với (?:các )?$/u.test(lead) && out.some((a) => a.at < g[0]!.start && a.role !== 'phoi-hop'))
         g.forEach((m) => {
           push(m, 'phoi-hop', 'phối hợp với');
           // A coordinator takes over no one's power.

@@ -154,12 +154,19 @@ function findAll(text: string): Found[] {
 }
 
 /** A point under "X thực hiện các nhiệm vụ sau:" that only reports, checks or joins is a duty, not a decision. */
-const DUTY_POINT = /^(?:[a-zđ]\)\s*|\d+\.\s*)?(?:Hằng năm, |Định kỳ[^,]*, )?(báo cáo|tổng hợp|kiểm tra|lập|hướng dẫn|theo dõi|tuyên truyền|cung cấp|cập nhật|đôn đốc|phổ biến|thống kê|rà soát|phối hợp|tham gia|cho ý kiến|có ý kiến)\b/iu;
+const DUTY_POINT = /^(?:[a-zđ]\)\s*|\d+\.\s*)?(?:Hằng năm, |Định kỳ[^,]*, )?(báo cáo|tổng hợp|kiểm tra|lập|hướng dẫn|theo dõi|tuyên truyền|cung cấp|cập nhật|đôn đốc|phổ biến|thống kê|rà soát|phối hợp|tham gia|cho ý kiến|có ý kiến|thông báo|kiến nghị|đề xuất|quản lý|gửi|lưu)\b/iu;
+
+/** A point whose first words are a decision (the inverse of DUTY_POINT). */
+const DECISION_POINT =
+  /^(?:[a-zđ]\)\s*|\d+\.\s*)?(?:Xem xét,? )?(?:[Qq]uyết định|[Pp]hê duyệt|[Cc]ấp(?! xã| tỉnh| huyện)|[Bb]an hành|[Cc]ông nhận|[Cc]ho phép|[Cc]hấp thuận|[Tt]hu hồi|[Cc]ử|[Bb]ổ nhiệm|[Mm]iễn nhiệm|[Tt]hành lập|[Gg]iải quyết khiếu nại|[Kk]hen thưởng|[Xx]ử lý vi phạm|[Xx]ử phạt)(?![\p{L}])/u;
 
 function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string | null, article: LegalNode | null, leadTask: string | null = null): void {
   let { a } = f;
   const duty = titleFrom && a.role === 'quyet-dinh' ? DUTY_POINT.exec(titleFrom) : null;
   if (duty?.[1]) a = { ...a, role: /phối hợp|tham gia|ý kiến/iu.test(duty[1]) ? 'phoi-hop' : 'trach-nhiem' };
+  // "5. Xem xét, quyết định giao nhiệm vụ cho hội …" under "Trách nhiệm quản lý nhà nước … do Ủy ban nhân dân cấp xã thực hiện
+  // như sau:" (129 Điều 57): a point that is a decision decides, whatever its lead-in's duty.
+  else if (titleFrom && a.role === 'trach-nhiem' && DECISION_POINT.test(titleFrom)) a = { ...a, role: 'quyet-dinh' };
   // Under "Trách nhiệm của Ủy ban nhân dân cấp xã …", "X thực hiện nhiệm vụ …" is a duty, not a power to decide.
   if (a.role === 'quyet-dinh' && /^(?:thực hiện|thực hiện nhiệm vụ)$/u.test(a.verb) && /^Trách nhiệm của\s/u.test(article?.heading ?? '') && (article?.heading ?? '').includes(a.holder))
     a = { ...a, role: 'trach-nhiem' };
@@ -170,8 +177,16 @@ function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string | null
   let title = taskTitle(titleSentence, titleFrom ? null : a.holder, titleFrom ? -1 : a.at, titleFrom ? null : a.verb, article?.heading ?? node.heading);
   // "do X chủ trì, phối hợp với A, B thực hiện": A and B share X's task, as coordinators.
   if (a.verb === 'phối hợp với') {
-    const task = taskTitle(titleSentence, null, -1, null, article?.heading ?? node.heading);
-    title = clip(`Phối hợp thực hiện: ${task.charAt(0).toLowerCase()}${task.slice(1)}`, TITLE_MAX);
+    // "X có trách nhiệm chủ trì, phối hợp với A và B kiểm tra …": the task follows the coordinators.
+    let after = a.at >= 0 && !titleFrom ? f.sentence.slice(a.at + a.holder.length) : '';
+    for (let m = /^(?:,\s*|\s+và\s+|\s+hoặc\s+)/u.exec(after); m; m = /^(?:,\s*|\s+và\s+|\s+hoặc\s+)/u.exec(after)) {
+      const next = holderMentions(after.slice(m[0].length))[0];
+      if (next?.start !== 0) break;
+      after = after.slice(m[0].length + next.holder.length);
+    }
+    const own = /^\s+(?!thực hiện\b)(\p{Ll}[^.;]{8,})/u.exec(after)?.[1];
+    const task = own ? taskTitle(own, null, -1, null, null) : taskTitle(titleSentence, null, -1, null, article?.heading ?? node.heading);
+    title = clip(own ? `Phối hợp ${task.charAt(0).toLowerCase()}${task.slice(1)}` : `Phối hợp thực hiện: ${task.charAt(0).toLowerCase()}${task.slice(1)}`, TITLE_MAX);
   }
   if (a.verb === 'thực hiện đối với' && !titleFrom) title = appliedTitle(f.sentence, a.holder);
   const text = matchForm(fullText(node));
@@ -406,7 +421,7 @@ const DECISIVE_VERB =
   /(?:cấp|quyết định|phê duyệt|xác nhận|trả lời|chấp thuận|công nhận|giải quyết|thu hồi|ban hành|cho phép|bổ nhiệm|miễn nhiệm|thuộc thẩm quyền)$/u;
 /** Verbs that make a body the one deciding (or receiving, or answering for) a procedure. */
 const PROCEDURE_VERB =
-  /^(?:do … )?(?:cấp|quyết định|xem xét, quyết định|ra quyết định|phê duyệt|xem xét, phê duyệt|xác nhận|trả lời|chấp thuận|công nhận|tiếp nhận|tiếp nhận, giải quyết|tiếp nhận và giải quyết|giải quyết|thu hồi|ban hành|cho phép|bổ nhiệm|miễn nhiệm|thuộc thẩm quyền|có trách nhiệm|cấp lại|cấp giấy|cấp phép|thẩm định)$/u;
+  /^(?:do … )?(?:cấp|quyết định|xem xét, quyết định|xem xét quyết định|ra quyết định|phê duyệt|xem xét, phê duyệt|xác nhận|trả lời|chấp thuận|công nhận|tiếp nhận|tiếp nhận, giải quyết|tiếp nhận và giải quyết|giải quyết|thu hồi|ban hành|cho phép|bổ nhiệm|miễn nhiệm|thuộc thẩm quyền|có trách nhiệm|cấp lại|cấp giấy|cấp phép|thẩm định)$/u;
 
 function procedureTitle(heading: string): string {
   const t = sentenceCase(heading.replace(/\s*\(\s*ĐIỀU \d+ NGHỊ ĐỊNH\)\s*$/u, '').replace(/\s*\($/u, '')).replace(/^Trình tự,\s*(?:xem xét\s*)?/iu, '').replace(/\s+/g, ' ');
@@ -432,7 +447,11 @@ function extractProcedures(ctx: Ctx): Map<string, string[]> {
         .map((f) => ({ node: n, f })),
     );
     const decisive = steps.filter((x) => x.f.a.role === 'quyet-dinh' && DECISIVE_VERB.test(x.f.a.verb));
+    // A body that decides as the subject wins over one named in a file's address ("nộp hồ sơ đề nghị Ủy ban nhân dân
+    // cấp xã cấp …" in a fee clause, 139 Phụ lục V): the record cites the deciding clause.
+    const own = decisive.filter((x) => !x.f.a.indirect);
     const chosen =
+      own[own.length - 1] ??
       decisive[decisive.length - 1] ??
       steps.find((x) => x.f.a.role === 'quyet-dinh') ??
       steps.find((x) => x.f.a.role === 'tiep-nhan') ??
@@ -445,7 +464,10 @@ function extractProcedures(ctx: Ctx): Map<string, string[]> {
       });
       continue;
     }
-    const { node, f } = chosen;
+    // "… do Chủ tịch Ủy ban nhân dân cấp xã phê duyệt đối với …; do Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt đối với …"
+    // (151 Phụ lục I Phần VII mục VI khoản 3): every body deciding in the chosen clause, each for its cases.
+    const deciders = [chosen, ...decisive.filter((x) => x.node === chosen.node && x.f.a.holder !== chosen.f.a.holder && x.f.a.indirect === chosen.f.a.indirect)];
+    for (const { node, f } of deciders) {
     const level = levelOf(f.a.holder);
     if (level === null || level === 'huyen') continue;
     const id = recordId(node.citation, f.a.holder, f.a.role);
@@ -474,6 +496,7 @@ function extractProcedures(ctx: Ctx): Map<string, string[]> {
     bySection.set(key, [...(bySection.get(key) ?? []), id]);
     ctx.sourceText.set(id, matchForm(fullText(sec)));
     ctx.sourceHeading.set(id, sec.heading ?? '');
+    }
   }
   return bySection;
 }

@@ -241,8 +241,8 @@ describe.skipIf(!hasSources)('pattern 5: reporting to the one who decides is a d
     expect(roles(at(raw('146').records, 32))).toEqual(['Ủy ban nhân dân cấp tỉnh/trach-nhiem']);
   });
 
-  it('125 Điều 38 khoản 1 ("Nhiệm vụ báo cáo về tình hình hoạt động … do Ủy ban nhân dân cấp xã thực hiện"): a transferred task, kept as it was', () => {
-    expect(roles(at(raw('125').records, 38, 1))).toEqual(['Ủy ban nhân dân cấp xã/quyet-dinh']);
+  it('125 Điều 38 khoản 1 ("Nhiệm vụ báo cáo về tình hình hoạt động … do Ủy ban nhân dân cấp xã thực hiện"): a transferred reporting task is a duty (audit 2026-12: role from meaning)', () => {
+    expect(roles(at(raw('125').records, 38, 1))).toEqual(['Ủy ban nhân dân cấp xã/trach-nhiem']);
   });
 });
 

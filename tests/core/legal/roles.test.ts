@@ -1,0 +1,94 @@
+/**
+ * Roles from meaning and annex deciders (issue 8, re-audit 2026-12), read by the rules alone (no curated
+ * corrections) on the real texts. Each case is one the audit found wrong before the rule.
+ */
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { readCatalogue } from '../../../electron/core/legal/catalogue';
+import { type RegisterFile, extractRegister } from '../../../electron/core/legal/extract';
+import { parseDecree } from '../../../electron/core/legal/structure';
+import type { AuthorityRecord } from '../../../electron/core/model';
+import { hasSources, readDecree, repoRoot } from './sources';
+
+const cache = new Map<string, RegisterFile>();
+function raw(n: string): RegisterFile {
+  const hit = cache.get(n);
+  if (hit) return hit;
+  const doc = readCatalogue(path.join(repoRoot, 'data')).find((d) => d.number === `${n}/2025/NĐ-CP`)!;
+  const reg = extractRegister(parseDecree(readDecree(`${n}-2025-ND-CP.txt`)), doc, []);
+  cache.set(n, reg);
+  return reg;
+}
+const at = (rs: AuthorityRecord[], article: number | null, clause: number | null = null, point: string | null = null, annex: string | null = null) =>
+  rs.filter((r) => r.citation.article === article && r.citation.clause === clause && r.citation.point === point && r.citation.annex === annex);
+const roles = (rs: AuthorityRecord[]) => rs.map((r) => `${r.holder}/${r.role}`).sort();
+
+describe.skipIf(!hasSources)('"có trách nhiệm …" is read by what the duty is', () => {
+  it('151 Điều 13 khoản 1 ("Hội đồng nhân dân cấp xã có trách nhiệm cử đại diện …"): sending a representative is a decision', () => {
+    expect(roles(at(raw('151').records, 13, 1))).toContain('Hội đồng nhân dân cấp xã/quyet-dinh');
+  });
+
+  it('129 Điều 29 khoản 2 điểm a: "có trách nhiệm thành lập Ban Chỉ đạo" decides, the next sentence\'s "có trách nhiệm lập danh sách" is a duty', () => {
+    expect(roles(at(raw('129').records, 29, 2, 'a'))).toEqual(['Ủy ban nhân dân cấp xã/quyet-dinh', 'Ủy ban nhân dân cấp xã/trach-nhiem']);
+  });
+
+  it('120 Điều 22 khoản 2 ("Công an cấp xã có trách nhiệm chủ trì, phối hợp với Ủy ban nhân dân cấp xã …"): the commune coordinates, titled by the task', () => {
+    const rs = at(raw('120').records, 22, 2);
+    expect(roles(rs)).toEqual(['Công an cấp xã/trach-nhiem', 'Ủy ban nhân dân cấp xã/phoi-hop']);
+    expect(rs.find((r) => r.role === 'phoi-hop')!.title).toMatch(/^Phối hợp bảo đảm an ninh, trật tự/u);
+  });
+});
+
+describe.skipIf(!hasSources)('"Trách nhiệm | Nhiệm vụ [task] … do X thực hiện": the task says the role', () => {
+  it('140 Điều 23 khoản 6 ("Trách nhiệm tổ chức giao thông đường bộ … do Cục Đường bộ Việt Nam, Sở Xây dựng, Ủy ban nhân dân cấp xã thực hiện"): duties', () => {
+    expect(roles(at(raw('140').records, 23, 6))).toEqual(['Cục Đường bộ Việt Nam/trach-nhiem', 'Sở Xây dựng/trach-nhiem', 'Ủy ban nhân dân cấp xã/trach-nhiem']);
+  });
+
+  it('140 Điều 12 khoản 2 ("Trách nhiệm xây dựng … kế hoạch cải tạo …, báo cáo Ủy ban nhân dân cấp tỉnh phê duyệt"): the approval named is another\'s, a duty', () => {
+    expect(roles(at(raw('140').records, 12, 2).filter((r) => r.holder === 'Ủy ban nhân dân cấp xã'))).toEqual(['Ủy ban nhân dân cấp xã/trach-nhiem']);
+  });
+
+  it('140 Điều 14 khoản 11 ("Trách nhiệm phê duyệt phương án cưỡng chế … do Ủy ban nhân dân cấp xã thực hiện") still decides', () => {
+    expect(roles(at(raw('140').records, 14, 11))).toEqual(['Ủy ban nhân dân cấp xã/quyet-dinh']);
+  });
+
+  it('125 Điều 8 ("Nhiệm vụ chủ trì, tổ chức kiểm tra …") is a duty; 125 Điều 37 khoản 1 ("Nhiệm vụ tiếp nhận hồ sơ bàn giao …") receives', () => {
+    expect(roles(at(raw('125').records, 8))).toEqual(['Ủy ban nhân dân cấp xã/trach-nhiem']);
+    expect(roles(at(raw('125').records, 37, 1))).toEqual(['Ủy ban nhân dân cấp xã/tiep-nhan']);
+  });
+
+  it('121 Điều 21 ("Việc kiến nghị … thuộc thẩm quyền của Ủy ban nhân dân cấp tỉnh"): a power to propose is a duty', () => {
+    expect(roles(at(raw('121').records, 21))).toEqual(['Ủy ban nhân dân cấp tỉnh/trach-nhiem']);
+  });
+
+  it('points under such a lead-in: 129 Điều 57 khoản 1 "Quản lý, kiểm tra …" is a duty, khoản 5 "Xem xét, quyết định giao nhiệm vụ …" decides', () => {
+    expect(roles(at(raw('129').records, 57, 1))).toEqual(['Ủy ban nhân dân cấp xã/trach-nhiem']);
+    expect(roles(at(raw('129').records, 57, 5))).toEqual(['Ủy ban nhân dân cấp xã/quyet-dinh']);
+    expect(roles(at(raw('128').records, 5, 6, 'd'))).toEqual(['Sở Nội vụ/trach-nhiem']); // "Thông báo kết quả …"
+  });
+});
+
+describe.skipIf(!hasSources)('a task moved away is no abolition', () => {
+  it('144 Điều 24 khoản 2 ("… do cơ quan đại diện chủ sở hữu nhà ở thực hiện; Thủ tướng Chính phủ không xem xét, quyết định …"): no bai-bo record for the Prime Minister', () => {
+    expect(at(raw('144').records, 24, 2)).toEqual([]);
+    // A clause that only abolishes keeps its record (khoản 1: "Không thực hiện việc thẩm định …").
+    expect(roles(at(raw('144').records, 24, 1))).toEqual(['Bộ Xây dựng/bai-bo']);
+  });
+});
+
+describe.skipIf(!hasSources)('annex procedures cite the clause where the body decides', () => {
+  it('139 Phụ lục V mục I: khoản 3 ("Ủy ban nhân dân cấp xã có trách nhiệm xem xét, thẩm định và cấp …"), not the fee clause 4 that names it as addressee', () => {
+    const rs = raw('139').records.filter((r) => r.citation.annex === 'mục I Phụ lục V');
+    expect(rs.map((r) => [r.citation.clause, r.holder, r.role])).toEqual([[3, 'Ủy ban nhân dân cấp xã', 'quyet-dinh']]);
+  });
+
+  it('146 Phụ lục V phần B mục II: Bộ Công Thương decides at khoản 2 điểm b ("xem xét quyết định"); the form "do Bộ trưởng … ban hành" in the dossier list is no holder', () => {
+    const rs = raw('146').records.filter((r) => r.citation.annex === 'mục II phần B Phụ lục V');
+    expect(rs.map((r) => [r.citation.clause, r.citation.point, r.holder])).toEqual([[2, 'b', 'Bộ Công Thương']]);
+  });
+
+  it('151 Phụ lục I Phần VII mục VI khoản 3 ("do Chủ tịch … cấp xã phê duyệt đối với …; do Chủ tịch … cấp tỉnh phê duyệt đối với …"): both deciders', () => {
+    const rs = raw('151').records.filter((r) => r.citation.annex === 'mục VI Phần VII Phụ lục I');
+    expect(roles(rs)).toEqual(['Chủ tịch Ủy ban nhân dân cấp tỉnh/quyet-dinh', 'Chủ tịch Ủy ban nhân dân cấp xã/quyet-dinh']);
+  });
+});
