@@ -3,6 +3,7 @@
  * workbook (beside the CSV): the search results and a field of the sector tree, with citations and
  * the status on the day; the workbook is read back and compared with what the page shows.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
@@ -26,6 +27,35 @@ async function downloadRows(button: string): Promise<{ name: string; rows: strin
   return { name: download.suggestedFilename(), rows };
 }
 
+/** RFC 4180 rows: quoted cells may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
+
 describe('output', () => {
   it('saves the search results as .xlsx with the citation and the status on the day of each hit', async () => {
     await page.goto(`${server.url}#/?q=${encodeURIComponent('dang ky khai sinh')}&ngay=2025-10-01`);
@@ -43,6 +73,29 @@ describe('output', () => {
     expect(body).toHaveLength(shown);
     expect(firstCite).toContain(body[0]![header.indexOf('Căn cứ')]!);
     expect(body.every((r) => r[header.indexOf('Tình trạng ngày 01/10/2025')]!.length > 0)).toBe(true);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('saves the search results as .csv for Excel (BOM, CRLF, quoted cells), the same rows as on the page', async () => {
+    await page.goto(`${server.url}#/?q=${encodeURIComponent('chung thuc ban sao')}&ngay=2025-10-01`);
+    const hits = page.locator('#results > li');
+    await expect.poll(() => hits.count()).toBeGreaterThan(1);
+    const shown = await hits.count();
+    const cites = (await page.locator('#results > li [data-test="citation"]').allTextContents()).map((t) => t.trim());
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="export-csv"]').click()]);
+    expect(download.suggestedFilename()).toBe('tra-cuu-tham-quyen-2025-10-01.csv');
+    const file = join(SHOTS, download.suggestedFilename());
+    await download.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(text.slice(1));
+    const header = rows[0]!;
+    const cite = header.indexOf('Căn cứ');
+    expect(cite).toBeGreaterThanOrEqual(0);
+    expect(header).toContain('Tình trạng ngày 01/10/2025');
+    expect(rows.slice(1)).toHaveLength(shown);
+    // Each hit's citation on the page holds the citation of its row (the page may add the article's heading).
+    rows.slice(1).forEach((r, i) => expect(cites[i]).toContain(r[cite]!));
     expect(errors).toEqual([]);
   }, 60_000);
 
