@@ -87,8 +87,11 @@ function chooseRecord(engine: SearchEngine, p: NationalProcedure, ids: string[])
   const recs = ids
     .map((id) => engine.docs.find((d) => d.record.id === id)?.record)
     .filter((r): r is AuthorityRecord => !!r && r.role !== 'bai-bo');
-  const best = recs[0];
-  if (!best) return null;
+  const top = recs[0];
+  if (!top) return null;
+  // A procedure ends in a decision: a deciding power holding the name as well goes before a duty to sign or to report.
+  const topRecall = nameOverlap(p.name, top).recall;
+  const best = top.role === 'quyet-dinh' ? top : (recs.find((r) => r.role === 'quyet-dinh' && nameOverlap(p.name, r).recall >= topRecall - 0.05) ?? top);
   const levels = portalLevels(p);
   if (levels.includes(best.level)) return best;
   const bestRecall = nameOverlap(p.name, best).recall;
@@ -123,11 +126,18 @@ export function linkProcedures(engine: SearchEngine, procedures: NationalProcedu
       const loaded = cited.filter((b) => withText.has(b));
       for (const b of cited.filter((x) => !withText.has(x))) (secondHand[b] ??= []).push(p.code);
       if (loaded.length === 0) continue;
-      const res = runSearch(engine, { q: p.name, filters: { document: loaded }, date: PORTAL_DATE, limit: 5 });
+      const res = runSearch(engine, { q: p.name, filters: { document: loaded }, date: PORTAL_DATE, limit: 5 }, { onePerPower: false });
       const words = p.name.split(/\s+/u).length;
       // A match on fewer than half the name's words is a guess, not a link; so is a title sharing little of the name.
       const r = res.missingWords.length * 2 > words ? null : chooseRecord(engine, p, res.hits.map((h) => h.id));
       const overlap = r ? nameOverlap(p.name, r) : null;
+      // "… thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân cấp tỉnh": the name says whose power it is; another level's power is not it.
+      const named = /thuộc thẩm quyền (?:của )?(.+)$/iu.exec(p.name)?.[1] ?? '';
+      const namedLevels = (Object.keys(LEVEL_NAMES) as Level[]).filter((l) => LEVEL_NAMES[l].test(named.replace(/ nhân cấp/u, ' nhân dân cấp')));
+      if (r && namedLevels.length > 0 && !namedLevels.includes(r.level)) {
+        unmatched.push(p.code);
+        continue;
+      }
       // A long portal name may hold a short title whole: either way round counts.
       if (!r || !overlap || Math.max(overlap.recall, overlap.precision) < PORTAL_MATCH_MIN) {
         unmatched.push(p.code);
