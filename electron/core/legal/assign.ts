@@ -55,7 +55,7 @@ const DO_VERB = new RegExp(
 );
 /** "có trách nhiệm cấp giấy …", "có trách nhiệm cử hòa giải viên …": the decision right after the duty. */
 const DUTY_DECIDES =
-  /^\s*(?:xem xét,? )?(cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|cử|phê duyệt|quyết định|ban hành|công nhận|cho phép|chấp thuận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giao(?! nộp| lại| cho [^,;.]{0,40}?(?:lập|chuẩn bị|thực hiện)))(?=[\s,;.:]|$)/u;
+  /^\s*(?:xem xét,? )?(cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|cử|phân công|phê duyệt|quyết định|ban hành|công nhận|cho phép|chấp thuận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giao(?! nộp| lại| cho [^,;.]{0,40}?(?:lập|chuẩn bị|thực hiện)))(?=[\s,;.:]|$)/u;
 const DECIDES_AFTER = /^\s*(xem xét, quyết định|quyết định|phê duyệt|ra quyết định|xem xét, phê duyệt|xem xét, cấp|cấp(?! xã| tỉnh| huyện)|ban hành|thu hồi|bổ nhiệm|miễn nhiệm|công nhận|cho phép|chấp thuận)(?=[\s,;.:]|$)/u;
 
 /** Words after which a holder is an object, not the one assigned. */
@@ -160,16 +160,23 @@ export function abolishedSteps(text: string): string[] {
  */
 /** A decision named inside a task ("ban hành quyết định", "phê duyệt phương án", "cấp giấy phép", "tổ chức cưỡng chế"). */
 const TASK_DECIDES =
-  /(?<![\p{L}])(?:cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương| quản lý)|phê duyệt|xét duyệt|quyết định|ban hành|thu hồi|công nhận|chấp thuận|cho phép|bổ nhiệm|miễn nhiệm|thành lập|giải thể|cưỡng chế|xử phạt|đình chỉ|gia hạn|điều chỉnh|giải quyết|xác nhận(?! tiếp nhận))(?![\p{L}])/u;
+  /(?<![\p{L}])(?:(?<!(?:khẩn|cung) )cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương| quản lý| bách| thiết)|phê duyệt|xét duyệt|quyết định|ban hành|thu hồi|công nhận|chấp thuận|cho phép|bổ nhiệm|miễn nhiệm|thành lập|giải thể|cưỡng chế|xử phạt|đình chỉ|gia hạn|điều chỉnh|giải quyết|xác nhận(?! tiếp nhận))(?![\p{L}])/u;
 
 export function taskRoleOf(task: string): Role | null {
   const t = task.replace(/^\s*(?:\d+\.|[a-zđ]\))\s*/u, '');
   // "Trách nhiệm phối hợp với Sở Xây dựng …" (but "phối hợp, thực hiện kiểm định …" is the task itself).
   if (/^Trách nhiệm phối hợp(?!,)\b/u.test(t)) return 'phoi-hop';
+  // "Nhiệm vụ của Ủy ban nhân dân cấp huyện về phối hợp với cơ quan thuế …" (125 Điều 26): coordination.
+  if (/^(?:Nhiệm vụ|Trách nhiệm)(?:, quyền hạn)?(?: của [^.;:]{1,80}?)? (?:về|trong việc) phối hợp(?!,)(?![\p{L}])/u.test(t)) return 'phoi-hop';
+  // "Thẩm quyền thực hiện báo cáo tình hình quyết toán …" (125 Điều 6 khoản 3): reporting is a duty, whatever the word.
+  if (/^(?:Thẩm quyền|Nhiệm vụ|Trách nhiệm) (?:thực hiện )?(?:việc |chế độ )?báo cáo(?![\p{L}])/u.test(t)) return 'trach-nhiem';
   // "Nhiệm vụ, quyền hạn của Bộ Công Thương trong việc cho ý kiến trước khi cấp …": an opinion, the decision is another's.
   if (/^(?:Nhiệm vụ, quyền hạn|Nhiệm vụ|Thẩm quyền)(?: của [^.;:]{1,80}?)? (?:trong việc|về) (?:cho|có|tham gia) ý kiến\b/u.test(t)) return 'phoi-hop';
   // "Nhiệm vụ, quyền hạn của Bộ … về tiếp nhận hồ sơ trình Thủ tướng Chính phủ cấp …": receiving the file another decides on.
   if (/^(?:Nhiệm vụ, quyền hạn|Nhiệm vụ|Thẩm quyền)(?: của [^.;:]{1,80}?)? về tiếp nhận hồ sơ (?:trình [^.;:]{3,60}? )?cấp,/u.test(t)) return 'tiep-nhan';
+  // "Nhiệm vụ, quyền hạn của Bộ Công Thương về tiếp nhận thủ tục thông báo website …" (146 Điều 49 khoản 2): receiving a notice.
+  if (/^(?:Nhiệm vụ, quyền hạn|Nhiệm vụ|Thẩm quyền)(?: của [^.;:]{1,80}?)? về tiếp nhận (?:thủ tục )?(?:thông báo|báo cáo|hồ sơ thông báo)(?![\p{L}])/u.test(t) && !/(?:,| và) (?:giải quyết|cấp|xác nhận|xử lý)(?![\p{L}])/u.test(t.replace(/ quy định tại .*$/u, '')))
+    return 'tiep-nhan';
   // "Thẩm quyền tiếp nhận báo cáo …" alone (not "tiếp nhận, giải quyết").
   if (/^(?:Thẩm quyền|Trách nhiệm|Nhiệm vụ) tiếp nhận /u.test(t) && !/;|, |\b(?:giải quyết|quyết định|xác nhận|công nhận|phê duyệt)\b/u.test(t.replace(/ quy định tại .*$/u, '')))
     return 'tiep-nhan';

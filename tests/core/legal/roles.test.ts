@@ -57,6 +57,21 @@ describe.skipIf(!hasSources)('"Trách nhiệm | Nhiệm vụ [task] … do X th�
     expect(roles(at(raw('125').records, 37, 1))).toEqual(['Ủy ban nhân dân cấp xã/tiep-nhan']);
   });
 
+  it('a word inside another is no decision: 140 Điều 12 khoản 11 ("… di dời khẩn cấp …") and 140 Điều 14 khoản 5 ("… do chủ đầu tư cung cấp") are duties', () => {
+    expect(roles(at(raw('140').records, 12, 11).filter((r) => r.holder === 'Ủy ban nhân dân cấp tỉnh'))).toEqual(['Ủy ban nhân dân cấp tỉnh/trach-nhiem']);
+    expect(roles(at(raw('140').records, 14, 5))).toEqual(['Ủy ban nhân dân cấp xã/trach-nhiem']);
+  });
+
+  it('125 Điều 26 ("Nhiệm vụ của … về phối hợp với cơ quan thuế …") coordinates; 125 Điều 6 khoản 3 ("Thẩm quyền thực hiện báo cáo …") is a duty', () => {
+    expect(roles(at(raw('125').records, 26))).toEqual(['Ủy ban nhân dân cấp xã/phoi-hop']);
+    expect(roles(at(raw('125').records, 6, 3))).toEqual(['Ủy ban nhân dân cấp xã/trach-nhiem']);
+  });
+
+  it('146 Điều 49 khoản 2 ("… về tiếp nhận thủ tục thông báo website …") receives; 120 Điều 24 khoản 2 ("có trách nhiệm phân công …") decides', () => {
+    expect(roles(at(raw('146').records, 49, 2))).toEqual(['Ủy ban nhân dân cấp tỉnh/tiep-nhan']);
+    expect(roles(at(raw('120').records, 24, 2))).toEqual(['Chủ tịch Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
+  });
+
   it('121 Điều 21 ("Việc kiến nghị … thuộc thẩm quyền của Ủy ban nhân dân cấp tỉnh"): a power to propose is a duty', () => {
     expect(roles(at(raw('121').records, 21))).toEqual(['Ủy ban nhân dân cấp tỉnh/trach-nhiem']);
   });
