@@ -10,6 +10,7 @@
 import documentsData from '../../../data/documents.json';
 import topicsData from '../../../data/search/coverage-topics.json';
 import type { OutOfCoverage } from '../results';
+import { tokenize } from '../text/tokenize';
 import { SECTOR_LABELS, type SectorId } from '../model';
 import type { SearchEngine } from './engine';
 import type { ParsedQuery } from './query';
@@ -61,14 +62,25 @@ function hasVerifiedText(engine: SearchEngine, number: string): boolean {
 }
 
 /**
+ * The question's words outside parentheses, or null when it has none. A parenthesis qualifies a long
+ * procedure name ("Cấp giấy phép xây dựng … (Công trình … Tín ngưỡng, tôn giáo …)"): it does not name
+ * the question's topic.
+ */
+function wordsOutsideParentheses(q: string): Set<string> | null {
+  if (!q.includes('(')) return null;
+  return new Set(tokenize(q.replace(/\([^()]*\)?/gu, ' ')).map((t) => t.fold));
+}
+
+/**
  * Decrees without text whose topic the question names. Only the words the first hit lacks count
  * (`lacking`, folded; "*" = nothing was found): a question our register answers names no other decree.
  */
-export function outOfCoverage(engine: SearchEngine, plan: ParsedQuery, lacking: Set<string> | null): OutOfCoverage[] {
+export function outOfCoverage(engine: SearchEngine, plan: ParsedQuery, lacking: Set<string> | null, q = ''): OutOfCoverage[] {
   if (!lacking) return [];
   TOPICS ??= compile();
   const all = lacking.has('*');
-  const words = plan.terms.filter((t) => !t.filler && !t.soft && !t.expanded && !t.optional);
+  const topical = wordsOutsideParentheses(q);
+  const words = plan.terms.filter((t) => !t.filler && !t.soft && !t.expanded && !t.optional && (!topical || topical.has(t.fold)));
   if (words.length === 0) return [];
   const shown = words.map((t) => t.exact ?? t.fold);
   // The question's words and adjacent pairs, spelled once (not once per decree).

@@ -473,7 +473,7 @@ export function runSearch(engine: SearchEngine, args: SearchArgs): SearchResult 
     province,
     notice: dayNotice(day, commonEndOfTerm(engine)),
     // A topic of a decree we have no text for is said first; a confident first hit answers the question.
-    outOfCoverage: outOfCoverage(engine, plan, lackingOfBest(engine, ranked, hits[0]?.id ?? null)),
+    outOfCoverage: outOfCoverage(engine, plan, lackingOfBest(engine, ranked, hits[0]?.id ?? null), q),
     tookMs: performance.now() - started,
   };
 }

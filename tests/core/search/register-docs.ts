@@ -22,6 +22,8 @@ export interface RegisterCorpus {
   /** Decrees that have records. */
   documents: Set<string>;
   withText: number;
+  /** Every provision of the loaded texts (heading and text), records or not: the words the texts use. */
+  provisionTexts: string[];
 }
 
 /**
@@ -40,5 +42,6 @@ export async function registerCorpus(opts: { acts?: 'batch' | 'all' } = {}): Pro
     docs,
     documents: new Set(batch.map((r) => r.citation.document)),
     withText: docs.filter((d) => d.provisionText).length,
+    provisionTexts: inputs.provisions.map((p) => `${p.heading ?? ''}\n${p.text}`),
   };
 }
