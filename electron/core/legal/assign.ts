@@ -23,7 +23,7 @@ const AFTER_QUALIFIER = String.raw`^(?:\s*\([^)]*\))?(?:,? (?:nơi|theo|trong|tr
 const DECIDE_VERBS =
   'tiếp nhận, giải quyết|tiếp nhận và giải quyết|trả lời|là cơ quan|có thẩm quyền|thực hiện|quyết định|xem xét, quyết định|xem xét quyết định|ra quyết định|cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|ban hành|phê duyệt|giải quyết|chấp thuận|công nhận|cho phép|xác nhận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giải thể|điều chỉnh|gia hạn|cấp lại|cấp đổi|đình chỉ|tạm đình chỉ|hủy bỏ|quy định(?! tại| của| trong| như| chi tiết| về)|phân bổ|ký|cử|giao';
 const DUTY_VERBS =
-  'có tờ trình|có văn bản|công khai|tuyên truyền|tổ chức|hướng dẫn|kiểm tra|lập|(?<!(?:công|quy|tờ|chương|giáo|lộ|tiến) )trình|thẩm định|rà soát|đánh giá|định kỳ|xem xét|theo dõi|tổng hợp|báo cáo|thông báo|công bố|cập nhật|quản lý|chủ trì|chỉ đạo|bố trí|thanh tra|giám sát';
+  'có tờ trình|có văn bản|công khai|tuyên truyền|(?<!nơi |của |cho |các |và )tổ chức(?!,? cá nhân| đặt| có)|hướng dẫn|kiểm tra|lập|(?<!(?:công|quy|tờ|chương|giáo|lộ|tiến) )trình|thẩm định|rà soát|đánh giá|định kỳ|xem xét|theo dõi|tổng hợp|báo cáo|thông báo|công bố|cập nhật|quản lý|chủ trì|chỉ đạo|bố trí|thanh tra|giám sát';
 
 const SUBJECT_VERB = new RegExp(
   `${AFTER_QUALIFIER}(có trách nhiệm|chịu trách nhiệm|${DECIDE_VERBS}|tiếp nhận|phối hợp|${DUTY_VERBS})(?=[\\s,;.:]|$)`,
@@ -36,7 +36,7 @@ const IMMEDIATE_VERB = new RegExp(
 );
 /** Explicit assignment phrases win over verbs inside a qualifier ("nơi tiếp nhận yêu cầu có trách nhiệm"). */
 const STRONG_VERB = new RegExp(
-  `${AFTER_QUALIFIER.replace('|được)', '|được|hoặc|và|của)').replace('{0,90}', '{0,150}')}(có trách nhiệm|phải|tiếp tục thực hiện|tiếp tục giải quyết|chịu trách nhiệm|thực hiện thẩm quyền|thực hiện nhiệm vụ|được thực hiện các nhiệm vụ)(?=[\\s,;.:]|$)`,
+  `${AFTER_QUALIFIER.replace('|được)', '|được|hoặc|và|của)').replace('{0,90}', '{0,150}')}(có trách nhiệm|phải|tiếp tục thực hiện|tiếp tục giải quyết|chịu trách nhiệm|thực hiện thẩm quyền|thực hiện nhiệm vụ|được thực hiện các nhiệm vụ|(?<!cơ quan |người |cấp |chức danh )có thẩm quyền)(?=[\\s,;.:]|$)`,
   'u',
 );
 /** "kiểm tra hồ sơ và xác nhận", "xem xét, ra quyết định": a duty verb followed by a decision. */

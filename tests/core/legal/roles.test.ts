@@ -8,7 +8,10 @@ import { readCatalogue } from '../../../electron/core/legal/catalogue';
 import { type RegisterFile, extractRegister } from '../../../electron/core/legal/extract';
 import { parseDecree } from '../../../electron/core/legal/structure';
 import type { AuthorityRecord } from '../../../electron/core/model';
-import { hasSources, readDecree, repoRoot } from './sources';
+import { readFileSync } from 'node:fs';
+import { assignmentsIn } from '../../../electron/core/legal/assign';
+import { matchForm, sentences } from '../../../electron/core/legal/text';
+import { SOURCES, hasSources, readDecree, repoRoot } from './sources';
 
 const cache = new Map<string, RegisterFile>();
 function raw(n: string): RegisterFile {
@@ -105,5 +108,25 @@ describe.skipIf(!hasSources)('annex procedures cite the clause where the body de
   it('151 Phụ lục I Phần VII mục VI khoản 3 ("do Chủ tịch … cấp xã phê duyệt đối với …; do Chủ tịch … cấp tỉnh phê duyệt đối với …"): both deciders', () => {
     const rs = raw('151').records.filter((r) => r.citation.annex === 'mục VI Phần VII Phụ lục I');
     expect(roles(rs)).toEqual(['Chủ tịch Ủy ban nhân dân cấp tỉnh/quyet-dinh', 'Chủ tịch Ủy ban nhân dân cấp xã/quyet-dinh']);
+  });
+});
+
+describe.skipIf(!hasSources)('a location is no verb: "Ủy ban nhân dân cấp tỉnh nơi tổ chức đặt trụ sở chính hoặc … có thẩm quyền …" (26/2026 Điều 9 khoản 4, Điều 20 khoản 3)', () => {
+  const text = readFileSync(path.join(SOURCES, 'amending', '26-2026-ND-CP.txt'), 'utf8');
+  const clause = (start: string) => sentences(matchForm(text)).find((x) => x.startsWith(start))!;
+
+  it('"nơi tổ chức đặt …" is where the business sits, "có thẩm quyền" is the verb: the province decides', () => {
+    for (const start of ['Ủy ban nhân dân cấp tỉnh nơi tổ chức đặt trụ sở chính hoặc Ủy ban nhân dân cấp tỉnh nơi tổ chức đặt cơ sở', 'Ủy ban nhân dân cấp tỉnh nơi tổ chức đặt trụ sở chính hoặc Ủy ban nhân dân cấp tỉnh nơi tổ chức đặt kho']) {
+      const s = clause(start);
+      expect(s, start).toBeTruthy();
+      expect(assignmentsIn(s).map((a) => [a.holder, a.role])).toEqual([['Ủy ban nhân dân cấp tỉnh', 'quyet-dinh']]);
+    }
+  });
+
+  it('the committed register agrees', () => {
+    const reg = JSON.parse(readFileSync(path.join(repoRoot, 'data', 'register', '26-2026-ND-CP.json'), 'utf8')) as RegisterFile;
+    const of = (a: number, k: number) => roles(reg.records.filter((r) => r.citation.article === a && r.citation.clause === k && r.citation.point === null));
+    expect(of(9, 4)).toEqual(['Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
+    expect(of(20, 3)).toEqual(['Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
   });
 });
