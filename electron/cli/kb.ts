@@ -104,6 +104,9 @@ function cliHit(h: SearchHit) {
     timeLimitSource: h.timeLimitSource,
     confidence: h.confidence,
     confidenceReason: h.confidenceReason,
+    // One answer per power: its procedures (annex records folded in, linked national records), matched first.
+    procedures: h.procedures ?? [],
+    proceduresMore: h.proceduresMore ?? 0,
   };
 }
 

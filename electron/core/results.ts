@@ -118,6 +118,30 @@ export interface SearchHit {
    */
   confidence: 'high' | 'medium' | 'low';
   confidenceReason: string;
+  /**
+   * One answer per power: the procedures that carry out this power, under it — the annex procedure
+   * records the article lists (a question that found one is answered by this power, the procedure is
+   * folded in here, `matched`) and the national procedure records linked to it. Matched ones first.
+   */
+  procedures?: HitProcedure[];
+  /** Linked procedures not listed in `procedures` (the record's detail lists them all). */
+  proceduresMore?: number;
+}
+
+/** A procedure under the power it carries out. */
+export interface HitProcedure {
+  /** 'annex': a record of the decree's annex; 'national': a record of the national procedure database. */
+  kind: 'annex' | 'national';
+  /** Record id (annex) or procedure code (national). */
+  id: string;
+  name: string;
+  /** Annex: who it names and where it is written; national: null. */
+  holder: string | null;
+  citationText: string | null;
+  /** The question named this procedure (its own hit is folded in here). */
+  matched: boolean;
+  /** Annex: its status on the day, when it does not apply ("Đã bãi bỏ từ …"); else null. */
+  statusLabel: string | null;
 }
 
 export interface SearchResult {

@@ -104,7 +104,7 @@ export class KnowledgeBase {
       const rec = JSON.parse(row.json) as AuthorityRecord;
       this.records.set(rec.id, rec);
     }
-    const docs = toSearchDocs(this.records.values(), this.provisions, this.documents);
+    const docs = toSearchDocs(this.records.values(), this.provisions, this.documents, this.national);
     const serialized = meta.get('searchIndex');
     let engine: SearchEngine | null = null;
     if (serialized) {

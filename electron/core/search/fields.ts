@@ -13,6 +13,11 @@ export interface SearchDoc {
   documentTitle: string;
   /** Heading of the cited article (or annex item) and the chapter, section, annex part above it. */
   headings?: string[];
+  /**
+   * National procedure records linked to this power (code, name): shown under it, never indexed — the
+   * procedure-name quality test asks those very names, so indexing them would let it find its own key.
+   */
+  national?: Array<{ code: string; name: string }>;
 }
 
 /** Bump whenever fields, options or the normaliser change: a stale index must not load. */

@@ -72,6 +72,23 @@ function appliesOn(engine: SearchEngine, d: DayStatus, i: number, day: string): 
   return a === 1;
 }
 
+/** May the record at a position answer on the day, in the province chosen (in force; national or that province's)? */
+export function answersOn(engine: SearchEngine, day: string, province: string | null): (i: number) => boolean {
+  const d = statusesOn(engine, day);
+  return (i) => {
+    const p = (engine.docs[i] as SearchDoc).record.province;
+    return (!p || p === province) && appliesOn(engine, d, i, day);
+  };
+}
+
+/** Status of the record at a position on the day (cached per day). */
+export function statusAt(engine: SearchEngine, i: number, day: string): HitStatus {
+  const d = statusesOn(engine, day);
+  let status = d.status[i];
+  if (!status) d.status[i] = status = hitStatus((engine.docs[i] as SearchDoc).record, day);
+  return status;
+}
+
 export function timelineOf(r: AuthorityRecord): RecordTimeline {
   return r.timeline ?? { from: REFORM_START, to: null, endKind: null, madeBy: null, endedBy: null, events: [] };
 }
@@ -214,11 +231,7 @@ export function withDay(engine: SearchEngine, hit: SearchHit, r: AuthorityRecord
   const ix = dayIndex(engine);
   const statuses = statusesOn(engine, day);
   const at = ix.byId.get(r.id);
-  let status = at === undefined ? undefined : statuses.status[at];
-  if (!status) {
-    status = hitStatus(r, day);
-    if (at !== undefined) statuses.status[at] = status;
-  }
+  const status = at === undefined ? hitStatus(r, day) : statusAt(engine, at, day);
   const supersededBy = (r.replacedBy ?? []).filter((id) => {
     const j = ix.byId.get(id);
     return j !== undefined && appliesOn(engine, statuses, j, day);

@@ -7,8 +7,9 @@
  */
 import { MAX_RESULTS, type SearchArgs, type SearchHit, type SearchResult } from '../results';
 import { todayIso } from '../validity';
-import { arrangeOnDay, commonEndOfTerm, dayNotice, isValidDay, markSupersedes, withDay } from './on-day';
-import { type Citation, formatCitation } from '../model';
+import { commonEndOfTerm, dayNotice, isValidDay } from './on-day';
+import { pageOfHits, type Confidence } from './page';
+import type { Citation } from '../model';
 import { decodeTelex } from '../text/telex';
 import { foldedWords } from '../text/tokenize';
 import type { SearchEngine } from './engine';
@@ -17,7 +18,7 @@ import { citationScope, compareCitation } from './citation-scope';
 import { outOfCoverage } from './coverage';
 import { FIELD_BOOST, pairsOf, type SearchDoc } from './fields';
 import { filterMask, intersectMasks } from './filters';
-import { toHit, type Highlighter } from './hits';
+import type { Highlighter } from './hits';
 import type { Posting } from './postings';
 import { parseQuery, type ParsedQuery, type QueryTerm } from './query';
 import { topK } from './top';
@@ -89,12 +90,10 @@ interface Ranked {
   judge: (id: number) => Confidence;
   /** Informative words of the question (folded) the record does not hold. */
   lacking: (id: number) => string[];
+  /** Filters alone, no words: a listing in citation order, every record its own row. */
+  browse?: boolean;
 }
 
-export interface Confidence {
-  confidence: 'high' | 'medium' | 'low';
-  confidenceReason: string;
-}
 
 /** Sorted posting ids hold `id`? */
 function holds(ids: Int32Array, id: number): boolean {
@@ -210,6 +209,7 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       jump: scope.jump,
       judge: judgeFor(engine, [], scope.jump ? 'Đúng văn bản, điều khoản đã nêu.' : 'Theo bộ lọc đã chọn.'),
       lacking: () => [],
+      browse: true,
     };
   }
 
@@ -420,8 +420,16 @@ function lackingOfBest(engine: SearchEngine, ranked: Ranked | null, bestId: stri
   return lacking.length ? new Set(lacking) : null;
 }
 
+export interface RunOptions {
+  /**
+   * One row per power, its procedures folded under it (default). The KB build's linking of national
+   * procedures reads the rows as ranked, procedures apart (procedures/link.ts).
+   */
+  onePerPower?: boolean;
+}
+
 /** Never throws on user input: garbage gives 0 hits. */
-export function runSearch(engine: SearchEngine, args: SearchArgs): SearchResult {
+export function runSearch(engine: SearchEngine, args: SearchArgs, options: RunOptions = {}): SearchResult {
   const started = performance.now();
   const q = typeof args?.q === 'string' ? args.q : '';
   const limit = clampInt(args?.limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
@@ -443,24 +451,10 @@ export function runSearch(engine: SearchEngine, args: SearchArgs): SearchResult 
   const hits: SearchHit[] = [];
   let total = ranked?.total ?? 0;
   if (ranked) {
-    // The law on the day: what applies first, what it replaced right below it (on-day.ts).
-    const onDay = arrangeOnDay(engine, ranked.ids, ranked.scores, day, province);
-    total = Math.max(onDay.ids.length, total - onDay.dropped);
-    const end = Math.min(onDay.ids.length, offset + limit);
-    for (let i = offset; i < end; i++) {
-      const doc = engine.docs[onDay.ids[i] as number] as SearchDoc;
-      const hit = withDay(engine, toHit(doc, onDay.scores[i] as number, ranked.highlighter), doc.record, day, province);
-      // A record lifted for the one that matched (its successor, a province's delegation) is as sure as that one.
-      const from = onDay.liftedFrom.get(onDay.ids[i] as number);
-      const judged = ranked.judge(from ?? (onDay.ids[i] as number));
-      const via = from !== undefined ? (engine.docs[from] as SearchDoc).record : null;
-      hits.push({
-        ...hit,
-        ...judged,
-        ...(via ? { confidenceReason: `${judged.confidenceReason} Khớp qua ${formatCitation(via.citation)}, quy định mà điều này thay thế hoặc phân cấp.` } : {}),
-      });
-    }
-    markSupersedes(hits, engine);
+    // The law on the day, one row per power, the page asked (page.ts).
+    const page = pageOfHits(engine, ranked, plan, { day, province, offset, limit, onePerPower: options.onePerPower !== false && !ranked.browse });
+    hits.push(...page.hits);
+    total = Math.max(page.rows, total - page.dropped - page.removed);
   }
   return {
     q,

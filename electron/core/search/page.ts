@@ -1,0 +1,97 @@
+/**
+ * The page of answers: the ranked records arranged for the day (on-day.ts), each procedure folded
+ * into its power (group.ts), then only the rows of the page asked turned into hits (highlights,
+ * excerpt, status, confidence): work per query is bounded by the page, not by what matched.
+ */
+import type { SearchHit } from '../results';
+import { formatCitation } from '../model';
+import type { SearchEngine } from './engine';
+import type { SearchDoc } from './fields';
+import { foldProcedures, namedBy, proceduresOf } from './group';
+import { toHit, type Highlighter } from './hits';
+import { answersOn, arrangeOnDay, markSupersedes, statusAt, withDay } from './on-day';
+import type { ParsedQuery } from './query';
+
+export interface Confidence {
+  confidence: 'high' | 'medium' | 'low';
+  confidenceReason: string;
+}
+
+export interface Ranking {
+  ids: number[];
+  scores: number[];
+  highlighter: Highlighter;
+  judge: (id: number) => Confidence;
+}
+
+export interface PageArgs {
+  day: string;
+  province: string | null;
+  offset: number;
+  limit: number;
+  onePerPower: boolean;
+}
+
+const SURE: Record<Confidence['confidence'], number> = { high: 2, medium: 1, low: 0 };
+
+export function pageOfHits(
+  engine: SearchEngine,
+  ranked: Ranking,
+  plan: ParsedQuery,
+  { day, province, offset, limit, onePerPower }: PageArgs,
+): { hits: SearchHit[]; rows: number; removed: number; dropped: number } {
+  const onDay = arrangeOnDay(engine, ranked.ids, ranked.scores, day, province);
+  const answers = answersOn(engine, day, province);
+  const grouped = onePerPower
+    ? foldProcedures(engine, onDay.ids, onDay.scores, answers)
+    : { ids: onDay.ids, scores: onDay.scores, folded: new Map<number, number[]>(), pulledBy: new Map<number, number>() };
+  const named = namedBy(plan);
+  const hits: SearchHit[] = [];
+  const end = Math.min(grouped.ids.length, offset + limit);
+  for (let i = offset; i < end; i++) {
+    const id = grouped.ids[i] as number;
+    const doc = engine.docs[id] as SearchDoc;
+    const hit = withDay(engine, toHit(doc, grouped.scores[i] as number, ranked.highlighter), doc.record, day, province);
+    const foldedIn = grouped.folded.get(id) ?? [];
+    Object.assign(hit, judgeRow(engine, ranked, onDay.liftedFrom, grouped.pulledBy.has(id) ? null : id, foldedIn));
+    const { procedures, more } = proceduresOf(engine, id, foldedIn, named, (j) => (answers(j) ? null : statusAt(engine, j, day).label));
+    if (onePerPower && procedures.length > 0) {
+      hit.procedures = procedures;
+      if (more > 0) hit.proceduresMore = more;
+    }
+    hits.push(hit);
+  }
+  markSupersedes(hits, engine);
+  return { hits, rows: grouped.ids.length, removed: onDay.ids.length - grouped.ids.length, dropped: onDay.dropped };
+}
+
+/**
+ * How sure the row is: the surest of the power itself (when it matched) and the procedures folded into it.
+ * A record lifted for another one (its successor, a province's delegation, a power for its procedure) is as
+ * sure as that one, and says through which.
+ */
+function judgeRow(
+  engine: SearchEngine,
+  ranked: Ranking,
+  liftedFrom: Map<number, number>,
+  own: number | null,
+  foldedIn: number[],
+): Confidence {
+  let best: { c: Confidence; via: string | null } | null = null;
+  const consider = (i: number, via: (from: number) => string) => {
+    const from = liftedFrom.get(i);
+    const c = ranked.judge(from ?? i);
+    const because = from !== undefined ? `Khớp qua ${formatCitation((engine.docs[from] as SearchDoc).record.citation)}, quy định mà điều này thay thế hoặc phân cấp.` : null;
+    if (!best || SURE[c.confidence] > SURE[best.c.confidence]) best = { c, via: i === own ? because : via(i) };
+  };
+  if (own !== null) consider(own, () => '');
+  for (const p of foldedIn) {
+    consider(p, (i) => {
+      const r = (engine.docs[i] as SearchDoc).record;
+      return `Khớp qua thủ tục «${r.title}» (${formatCitation(r.citation)}), thủ tục thực hiện quyền này.`;
+    });
+  }
+  const b = best as { c: Confidence; via: string | null } | null;
+  if (!b) return { confidence: 'low', confidenceReason: '' };
+  return b.via ? { confidence: b.c.confidence, confidenceReason: `${b.c.confidenceReason} ${b.via}` } : b.c;
+}
