@@ -143,6 +143,11 @@ export interface ProcedureRecord {
   /** The body of the last deciding step ("quyết định", "cấp", "phê duyệt" …). */
   decider: string | null;
   timeLimit: string | null;
+  /**
+   * The step whose wording sets that time, when the procedure has several (read back from the text at KB
+   * build): "15 ngày" for the opinions of step 3 is not how long the whole procedure takes.
+   */
+  timeLimitStep?: number | null;
 }
 
 

@@ -103,12 +103,16 @@ export function withProcedureTexts(p: ProcedureRecord, textOf: (c: Citation) => 
     return t ? matchForm(t).replace(/\s+/gu, ' ').trim() : null;
   };
   const reception = p.reception ? flat(p.reception) : null;
+  const texts = p.steps.map((s) => flat(s.citation));
+  // The first time a section states is often one step's ("trong thời hạn 15 ngày … các thành viên gửi ý kiến"): say whose.
+  const stepAt = p.timeLimit && p.steps.length > 1 ? texts.findIndex((t) => t !== null && timeLimit(t) === p.timeLimit) : -1;
   return {
     ...p,
-    steps: p.steps.map((s) => {
-      const t = flat(s.citation);
+    steps: p.steps.map((s, i) => {
+      const t = texts[i];
       return t ? { ...s, text: clip(t, 240) } : s;
     }),
+    timeLimitStep: stepAt >= 0 ? p.steps[stepAt]!.n : null,
     receptionNote: reception && p.reception ? `${clip(reception, 220)} (${formatCitation(p.reception)})` : null,
   };
 }

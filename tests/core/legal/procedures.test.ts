@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { annexProcedures } from '../../../electron/core/legal/procedures';
-import { parseDecree } from '../../../electron/core/legal/structure';
+import { annexProcedures, withProcedureTexts } from '../../../electron/core/legal/procedures';
+import { type LegalNode, citationKey, fullText, parseDecree } from '../../../electron/core/legal/structure';
 import { ensureKb } from '../../../electron/core/kb/ensure';
 import { type KnowledgeBase, openKnowledgeBase } from '../../../electron/core/kb/open';
 import { DECREES, hasSources } from './sources';
@@ -31,6 +31,23 @@ describe.skipIf(!hasSources)('annex procedures', () => {
     expect(gcn.steps.some((s) => s.bodies.includes('Chủ tịch Ủy ban nhân dân cấp xã'))).toBe(true);
     // Phần V says once where files are received (nội dung A mục I): every procedure of the part points to it.
     expect(gcn.reception?.annex).toBe('mục I phần A Phần V Phụ lục I');
+  });
+
+  it('a time limit that is one step\'s says so: "15 ngày" of Phần I mục I is step 3 (the council members\' opinions), not the whole procedure', () => {
+    const parsed = parseDecree(text);
+    const at = new Map<string, string>();
+    const walk = (n: LegalNode) => {
+      at.set(citationKey(n.citation), fullText(n));
+      n.children.forEach(walk);
+    };
+    parsed.annexes.forEach(walk);
+    const read = procs.map((p) => withProcedureTexts(p, (c) => at.get(citationKey(c)) ?? null));
+    const plan = read.find((p) => p.citation.annex === 'mục I Phần I Phụ lục I')!;
+    expect(plan.timeLimit).toBe('15 ngày');
+    expect(plan.timeLimitStep).toBe(3);
+    expect(plan.steps.find((s) => s.n === 3)!.text).toMatch(/15 ngày/u);
+    // Every time read from a procedure of several steps is tied to the step that states it.
+    for (const p of read.filter((x) => x.timeLimit && x.steps.length > 1)) expect(p.timeLimitStep).not.toBeNull();
   });
 
   it('data/procedures holds facts, not the text: no step wording, no rule copied', () => {
