@@ -55,6 +55,8 @@ const CLAUSE_RE = /^(\d{1,3})\.\s+(.*)$/u;
 const POINT_RE = /^([a-zđ])\)\s*(.*)$/u;
 const ANNEX_RE = /^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?([IVXLC]+|\d+))?\s*$/u;
 const ANNEX_SECTION_RE = /^([IVXLC]+)\.\s+(.*)$/u;
+/** "Mục 1" then its title on the next line (144 Phụ lục I, II): numbered sections whose clauses restart at 1. */
+const ANNEX_ARABIC_SECTION_RE = /^Mục (\d+)\.?\s*(.*)$/u;
 const BODY_END_RE = /^(Nơi nhận\s*:|TM\.\s*CHÍNH PHỦ)/u;
 
 /**
@@ -248,8 +250,21 @@ function parseAnnexes(lines: string[], document: string): LegalNode[] {
   let part: string | null = null;
   let partIndex = 0;
   let bigPartLabel: string | null = null;
+  let arabicSections = 0;
+  // A "Mục N" whose body has Roman sections of its own ("Mục 1" / "I. …" in 144 Phụ lục II) is a grouping, not read
+  // as a section (its Roman sections keep their numbering as before).
+  const flatArabic = new Set<number>();
+  lines.forEach((l, i) => {
+    if (!ANNEX_ARABIC_SECTION_RE.test(l?.trim() ?? '')) return;
+    for (let j = i + 1; j < lines.length; j++) {
+      const n = lines[j]?.trim() ?? '';
+      if (ANNEX_ARABIC_SECTION_RE.test(n) || ANNEX_RE.test(n)) break;
+      if (/^I\.\s/u.test(n)) return;
+    }
+    flatArabic.add(i);
+  });
 
-  for (const line of lines) {
+  for (const [li, line] of lines.entries()) {
     if (!line) continue;
     const ax = ANNEX_RE.exec(line);
     if (ax) {
@@ -267,6 +282,7 @@ function parseAnnexes(lines: string[], document: string): LegalNode[] {
       part = null;
       partIndex = 0;
       bigPartLabel = null;
+      arabicSections = 0;
       wantTitle = true;
       continue;
     }
@@ -297,6 +313,22 @@ function parseAnnexes(lines: string[], document: string): LegalNode[] {
       section = item = point = null;
       headingOpen = false;
       appendText(annex, line);
+      continue;
+    }
+    const arabic = ANNEX_ARABIC_SECTION_RE.exec(line.trim());
+    if (arabic?.[1] && flatArabic.has(li) && Number(arabic[1]) === arabicSections + 1 && (!arabic[2] || isCapitals(arabic[2]))) {
+      arabicSections++;
+      section = {
+        kind: 'section',
+        citation: { ...annex.citation, annex: `mục ${arabic[1]} ${annex.citation.annex}` },
+        path: annex.path,
+        heading: arabic[2]?.trim() || null,
+        ownText: line,
+        children: [],
+      };
+      annex.children.push(section);
+      item = point = null;
+      headingOpen = true;
       continue;
     }
     const sec = ANNEX_SECTION_RE.exec(line);

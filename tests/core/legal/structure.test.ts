@@ -107,3 +107,32 @@ describe.skipIf(!hasSources)('parseDecree on the real texts', () => {
     expect(parseDecree(readDecree('151-2025-ND-CP.txt')).validity.to).toBe('2027-03-01');
   });
 });
+
+describe.skipIf(!hasSources)('annex sections numbered "Mục 1", "Mục 2" (144 Phụ lục I)', () => {
+  const p = parseDecree(readDecree('144-2025-ND-CP.txt'));
+  const annex = (label: string) => p.annexes.find((a) => a.citation.annex === label)!;
+
+  it('each "Mục N" with its title on the next line is a section whose clauses restart at 1', () => {
+    const secs = annex('Phụ lục I').children.filter((c) => c.kind === 'section');
+    expect(secs.map((s) => s.citation.annex)).toEqual(['mục 1 Phụ lục I', 'mục 2 Phụ lục I', 'mục 3 Phụ lục I']);
+    expect(secs[1]!.heading).toMatch(/^THỦ TỤC CHUYỂN ĐỔI CÔNG NĂNG NHÀ Ở/u);
+    // Mục 2's own "2. Trình tự thủ tục …" with its point c — once read as "điểm c khoản 10" of Mục 1.
+    const cited = findProvision(p, { document: '144/2025/NĐ-CP', article: null, clause: 2, point: 'c', annex: 'mục 2 Phụ lục I' });
+    expect(matchForm(cited?.text ?? '')).toMatch(/Ủy ban nhân dân cấp tỉnh xem xét/u);
+    expect(findProvision(p, { document: '144/2025/NĐ-CP', article: null, clause: 10, point: 'c', annex: 'Phụ lục I' })).toBeFalsy();
+  });
+
+  it('a "Mục N" that groups Roman sections (Phụ lục II) is no section: its "I. …" sections stay as they were', () => {
+    const secs = annex('Phụ lục II').children.filter((c) => c.kind === 'section').map((s) => s.citation.annex);
+    expect(secs.every((s) => /^mục [IVXLC]+ Phụ lục II$/u.test(s ?? ''))).toBe(true);
+  });
+
+  it('the register cites the deciding clause inside its Mục and keeps it in the citation', () => {
+    const reg = JSON.parse(readFileSync(path.join(repoRoot, 'data', 'register', '144-2025-ND-CP.json'), 'utf8')) as { records: Array<{ citation: { annex: string | null; clause: number | null; point: string | null }; holder: string }> };
+    const annexRecs = reg.records.filter((r) => /Phụ lục I$/u.test(r.citation.annex ?? ''));
+    expect(annexRecs.map((r) => [r.citation.annex, r.citation.clause, r.citation.point, r.holder])).toEqual([
+      ['mục 1 Phụ lục I', 4, null, 'Ủy ban nhân dân cấp tỉnh'],
+      ['mục 2 Phụ lục I', 2, 'c', 'Ủy ban nhân dân cấp tỉnh'],
+    ]);
+  });
+});
