@@ -4,11 +4,15 @@
  * SQLite binding, and the typed API answered over IPC. Every security setting
  * lives in ./security.ts.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { createApiHandlers } from './api/handlers';
+import { createDataHandlers } from './api/data-handlers';
+import { activeKbPath, type DataPlace } from './core/kb/data-update';
+import { KbSlot } from './core/kb/kb-slot';
 import { KbIntegrityError, openVerifiedKb, restorePrevious } from './core/kb/manifest';
+import { defaultSourcesDir, defaultUserDir } from './core/paths';
 import { UserStore } from './core/user/user-store';
 import { registerIpc } from './ipc';
 import { withSaveDialogs } from './save-files';
@@ -80,9 +84,16 @@ function start(): void {
   const missing = missingFilesMessage(paths, existsSync, app.isPackaged);
   if (missing) return fail('Không khởi động được Tra cứu thẩm quyền', missing);
 
+  // A packaged app never rewrites its resources: data updates go to a copy in the user's folder,
+  // opened instead of the shipped KB while it checks out (core/kb/data-update.ts).
+  const place: DataPlace = {
+    shipped: paths.kbPath,
+    target: app.isPackaged ? path.join(app.getPath('userData'), 'du-lieu', 'kb.sqlite') : paths.kbPath,
+  };
+  const kbPath = activeKbPath(place);
   let kb;
   try {
-    kb = openVerifiedKb({ kbPath: paths.kbPath, nativeBinding: paths.nativeBinding });
+    kb = openVerifiedKb({ kbPath, nativeBinding: paths.nativeBinding });
   } catch (error) {
     // A KB that does not match its manifest is never used; the previous good copy is offered.
     if (!(error instanceof KbIntegrityError && error.previous)) return fail('Không mở được cơ sở dữ liệu tri thức', error);
@@ -96,8 +107,8 @@ function start(): void {
     });
     if (choice !== 0) return fail('Không mở được cơ sở dữ liệu tri thức', error);
     try {
-      restorePrevious(paths.kbPath);
-      kb = openVerifiedKb({ kbPath: paths.kbPath, nativeBinding: paths.nativeBinding });
+      restorePrevious(kbPath);
+      kb = openVerifiedKb({ kbPath, nativeBinding: paths.nativeBinding });
     } catch (again) {
       return fail('Không mở được cơ sở dữ liệu tri thức', again);
     }
@@ -115,7 +126,18 @@ function start(): void {
 
   hardenSession(session.defaultSession);
   serveRenderer(paths.rendererDir);
-  registerIpc(ipcMain, withSaveDialogs(createApiHandlers(kb, user, { appVersion: app.getVersion() }), () => mainWindow));
+  const slot = new KbSlot(kb);
+  const root = app.getAppPath();
+  const data = createDataHandlers({
+    slot,
+    place,
+    publicKeyPem: () => readFileSync(app.isPackaged ? path.join(process.resourcesPath, 'data-pack.pub.pem') : path.join(root, 'keys', 'data-pack.pub.pem'), 'utf8'),
+    open: (p) => openVerifiedKb({ kbPath: p, nativeBinding: paths.nativeBinding }),
+    nativeBinding: paths.nativeBinding,
+    // Importing rebuilds the KB from data/, which only a development checkout has.
+    imports: app.isPackaged ? null : { root, userDir: defaultUserDir(root), sourcesDir: defaultSourcesDir(root) },
+  });
+  registerIpc(ipcMain, { ...withSaveDialogs(createApiHandlers(slot.view, user, { appVersion: app.getVersion() }), () => mainWindow), ...data });
   Menu.setApplicationMenu(buildMenu({ devTools }));
   mainWindow = createWindow(paths.preload, devTools);
   const notice = user.takeNotice();

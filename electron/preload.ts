@@ -16,6 +16,12 @@ async function request<N extends ApiName>(name: N, args: Api[N]['args']): Promis
 
 export const traCuu = {
   search: (args) => request('search', args),
+  dataStatus: (args) => request('dataStatus', args),
+  checkPack: (args) => request('checkPack', args),
+  installPack: (args) => request('installPack', args),
+  restorePreviousData: (args) => request('restorePreviousData', args),
+  previewImport: (args) => request('previewImport', args),
+  confirmImport: (args) => request('confirmImport', args),
   getRecord: (args) => request('getRecord', args),
   stats: (args) => request('stats', args),
   listDocuments: (args) => request('listDocuments', args),

@@ -16,13 +16,23 @@ import type {
   Stats,
 } from '../core/results';
 import type { DocumentInfo } from '../core/model';
+import type { DataStatus, ImportOutcome, ImportPreview, PackCheck } from '../core/data-results';
 import type { ErrorReportArgs, SavedFile } from '../core/report';
 
 export * from '../core/results';
+export type * from '../core/data-results';
 export type { ErrorReportArgs, SavedFile } from '../core/report';
 
 export interface Api {
   search: { args: SearchArgs; result: SearchResult };
+  // The data screens (app, and browser mode on this machine only — never over LAN): a pack or a text
+  // travels as base64 of the file the user picked; check/preview keep nothing, install/confirm do.
+  dataStatus: { args: Record<string, never>; result: DataStatus };
+  checkPack: { args: { fileName: string; data: string }; result: PackCheck };
+  installPack: { args: { token: string }; result: DataStatus };
+  restorePreviousData: { args: Record<string, never>; result: DataStatus };
+  previewImport: { args: { fileName: string; data: string }; result: ImportPreview };
+  confirmImport: { args: { token: string; replace: boolean }; result: ImportOutcome };
   getRecord: { args: { id: string; date?: string; province?: string | null }; result: RecordDetail | null };
   stats: { args: { date?: string }; result: Stats };
   listProvinces: { args: Record<string, never>; result: string[] };
@@ -62,6 +72,12 @@ export interface ApiError {
 /** Every request name, for the IPC and HTTP routers. */
 export const API_NAMES = [
   'search',
+  'dataStatus',
+  'checkPack',
+  'installPack',
+  'restorePreviousData',
+  'previewImport',
+  'confirmImport',
   'getRecord',
   'stats',
   'listProvinces',

@@ -4,6 +4,7 @@
  */
 import type { ApiHandlers, Bookmark } from './contract';
 import { UserFacingError } from './errors';
+import { unavailableDataHandlers } from './data-handlers';
 import type { KnowledgeBase } from '../core/kb/open';
 import { UserDb, type BookmarkRow } from '../core/user/user-db';
 import { UserDataUnavailable, UserStore } from '../core/user/user-store';
@@ -39,6 +40,7 @@ export function createApiHandlers(kb: KnowledgeBase, userData: UserStore | UserD
     return { ...row, hit: record ? kb.hitOf(record) : null };
   };
   return {
+    ...unavailableDataHandlers(), // the app and browser mode put the real ones over these (data-handlers.ts)
     search: (args) => kb.search(args),
     getRecord: ({ id, date, province }) => kb.getRecord(id, date, province),
     stats: (args) => kb.stats(args?.date),

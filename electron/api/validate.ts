@@ -6,6 +6,7 @@
 import { isValidDay } from '../core/search/on-day';
 import { MAX_RESULTS, type Api, type ApiName, type SearchArgs, type SearchFilters } from './contract';
 import { HOLDER_KINDS, LEVELS, MECHANISMS, ROLES, SECTOR_IDS } from '../core/model';
+import { DATA_VALIDATORS } from './validate-data';
 import { MAX_REPORT_COMMENT, type ErrorReportArgs } from '../core/report';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -206,6 +207,7 @@ function validatePdf(raw: unknown): Validation<{ fileName: string }> {
 
 const VALIDATORS: { [K in ApiName]: (raw: unknown) => Validation<Api[K]['args']> } = {
   search: validateSearch,
+  ...DATA_VALIDATORS,
   getRecord: validateId,
   stats: validateStats,
   listProvinces: validateEmpty,

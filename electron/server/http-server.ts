@@ -8,11 +8,16 @@ import type { AddressInfo } from 'node:net';
 import type { ApiError, ApiHandlers } from '../api/contract';
 import { UserFacingError, userMessage } from '../api/errors';
 import { isApiName, validateArgs } from '../api/validate';
+import { FILE_REQUESTS, LOCAL_ONLY_REQUESTS, MAX_BASE64_CHARS } from '../api/validate-data';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import type { ResponseCache } from './response-cache';
 import { readStatic } from './static-files';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** A data pack or a text to import, as base64 in JSON (api/validate-data.ts). */
+export const MAX_FILE_BODY_BYTES = MAX_BASE64_CHARS + 4096;
+const bodyLimitOf = (name: string) => (FILE_REQUESTS.has(name) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES);
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** Requests per second each client address may make to /api, with a burst; over it: 429. */
 export interface RateLimit {
@@ -75,16 +80,16 @@ function rateLimiter(limit: RateLimit): (client: string) => boolean {
   };
 }
 
-/** Reads a JSON body; null when it is larger than MAX_BODY_BYTES (the rest is drained, not kept). */
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** Reads a JSON body; null when it is larger than `limit` (the rest is drained, not kept). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -101,7 +106,7 @@ function isLocalRequest(req: IncomingMessage, port: number): boolean {
 async function handleApi(name: string, req: IncomingMessage, res: ServerResponse, handlers: ApiHandlers, cache: ResponseCache | null): Promise<void> {
   if (!isApiName(name)) return sendError(res, 404, `Không có yêu cầu "${name}".`);
   if (req.method !== 'POST') return sendError(res, 405, 'Chỉ chấp nhận phương thức POST.');
-  const raw = await readBody(req);
+  const raw = await readBody(req, bodyLimitOf(name));
   if (raw === null) return sendError(res, 413, 'Dữ liệu gửi lên quá lớn.');
   const key = cache?.keyOf(name, raw) ?? null;
   const cached = key === null ? undefined : cache?.get(key);
@@ -128,6 +133,8 @@ export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
   let port = 0;
   const allow = opts.rateLimit === null ? null : rateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
   const cache = opts.cache ?? null;
+  // Bound to loopback: the data screens work; bound to a LAN address, they never do.
+  const localOnlyAllowed = LOOPBACK_HOSTS.has(host);
   let inFlight = 0;
   const server = createServer((req, res) => {
     void (async () => {
@@ -135,8 +142,13 @@ export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
         if (!isLocalRequest(req, port)) return sendError(res, 403, 'Chỉ phục vụ yêu cầu từ máy này.');
         const path = (req.url ?? '/').split('?')[0] ?? '/';
         if (path.startsWith('/api/')) {
+          const name = path.slice('/api/'.length);
+          // Changing the data or sending files: this machine only, never over LAN, whatever the Host says.
+          if (LOCAL_ONLY_REQUESTS.has(name) && !(localOnlyAllowed && LOOPBACK_HOSTS.has(req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? ''))) {
+            return sendError(res, 403, 'Cập nhật và nạp dữ liệu chỉ làm được trên chính máy chạy ứng dụng, không qua mạng.');
+          }
           const declared = Number(req.headers['content-length'] ?? 0);
-          if (declared > MAX_BODY_BYTES) {
+          if (declared > bodyLimitOf(name)) {
             res.setHeader('connection', 'close');
             return sendError(res, 413, 'Dữ liệu gửi lên quá lớn.');
           }

@@ -2,13 +2,15 @@
  * `npm run serve`: browser mode on 127.0.0.1. Same renderer, same contract,
  * same core as the Electron app.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createApiHandlers } from '../api/handlers';
 import { ensureKb } from '../core/kb/ensure';
 import { openVerifiedKb } from '../core/kb/manifest';
-import { defaultKbPath, defaultUserDir, repoRoot } from '../core/paths';
+import { defaultKbPath, defaultSourcesDir, defaultUserDir, repoRoot } from '../core/paths';
+import { KbSlot } from '../core/kb/kb-slot';
+import { createDataHandlers } from '../api/data-handlers';
 import { UserStore } from '../core/user/user-store';
 import { startHttpServer, type RateLimit, type RunningServer } from './http-server';
 import { ResponseCache } from './response-cache';
@@ -31,18 +33,31 @@ export interface StartOptions {
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
   const kbPath = opts.ensure === false ? (opts.kbPath ?? defaultKbPath()) : (await ensureKb({ ...(opts.kbPath ? { kbPath: opts.kbPath } : {}), log })).kbPath;
-  const kb = openVerifiedKb({ kbPath, log }); // refuses a KB that does not match its manifest
+  // Refuses a KB that does not match its manifest; a data update swaps it for the next request.
+  // Warm-up searches (~0.2 s) wait until the first answer is out: nobody types in the first second.
+  const slot = new KbSlot(openVerifiedKb({ kbPath, log, warmUp: false }));
+  setTimeout(() => slot.current.warmUp(), 1000).unref();
   // Never stops the server: a damaged file is moved aside (and said so), a missing one leaves search working.
   const user = UserStore.open({ path: join(opts.userDir ?? defaultUserDir(), 'user.sqlite'), log });
   const notice = user.takeNotice();
   if (notice) log(`Lưu ý: ${notice}`);
+  const cache = (opts.cache ?? process.env.TRACUU_SERVER_CACHE !== '0') ? new ResponseCache() : null;
+  slot.onReplace(() => cache?.clear());
+  const root = repoRoot();
+  const data = createDataHandlers({
+    slot,
+    place: { shipped: kbPath, target: kbPath },
+    publicKeyPem: () => readFileSync(process.env.TRACUU_PACK_PUBKEY ? resolve(process.env.TRACUU_PACK_PUBKEY) : join(root, 'keys', 'data-pack.pub.pem'), 'utf8'),
+    open: (path) => openVerifiedKb({ kbPath: path, log }), // warmed at once: the user is waiting on it
+    imports: { root, userDir: opts.userDir ?? defaultUserDir(), sourcesDir: defaultSourcesDir(root) },
+  });
   const server = await startHttpServer({
-    handlers: createApiHandlers(kb, user, { appVersion: packageVersion() }),
+    handlers: { ...createApiHandlers(slot.view, user, { appVersion: packageVersion() }), ...data },
     rendererDir: opts.rendererDir ?? join(repoRoot(), 'build', 'renderer'),
     ...(opts.port !== undefined ? { port: opts.port } : {}),
     ...(opts.host ? { host: opts.host } : {}),
     ...(opts.rateLimit !== undefined ? { rateLimit: opts.rateLimit } : {}),
-    cache: (opts.cache ?? process.env.TRACUU_SERVER_CACHE !== '0') ? new ResponseCache() : null,
+    cache,
     log,
   });
   return {

@@ -36,6 +36,9 @@ export const router = createRouter({
     { path: '/stats', name: 'stats', component: () => import('./views/StatsView.vue'), meta: { title: 'Thống kê', wide: true } },
     { path: '/about', name: 'about', component: AboutView, meta: { title: 'Giới thiệu và nguồn dữ liệu' } },
     { path: '/saved', name: 'saved', component: SavedView, meta: { title: 'Đã lưu' } },
+    // The data screens load only when opened: most users never need them.
+    { path: '/cap-nhat', name: 'update', component: () => import('./views/UpdateView.vue'), meta: { title: 'Cập nhật dữ liệu' } },
+    { path: '/nap-van-ban', name: 'import', component: () => import('./views/ImportView.vue'), meta: { title: 'Nạp văn bản' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
   scrollBehavior(to, from, saved) {

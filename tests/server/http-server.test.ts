@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiHandlers } from '../../electron/api/contract';
+import { unavailableDataHandlers } from '../../electron/api/data-handlers';
 import { MAX_BODY_BYTES, startHttpServer, type RunningServer } from '../../electron/server/http-server';
 
 // The transport is tested with recording handlers; the real core is exercised by tests/e2e and tests/cli.
 const calls: unknown[] = [];
 const handlers: ApiHandlers = {
+  ...unavailableDataHandlers(),
   search: vi.fn((args) => {
     calls.push(args);
     return { q: args.q, total: 0, hits: [], suggestion: null, jump: null, missingWords: [], date: '2026-12-02', province: null, notice: null, tookMs: 0 };

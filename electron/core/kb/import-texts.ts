@@ -15,6 +15,7 @@
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
+import type { ActKind, AuthorityRecord, DocumentInfo } from '../model';
 import { parseDecree } from '../legal/structure';
 import { dataDir, defaultKbPath, defaultSourcesDir, defaultUserDir, repoRoot } from '../paths';
 import { buildKb } from './build';
@@ -45,6 +46,26 @@ export interface ImportOptions {
   /** Folder of the official texts (default ../shared/sources or KB_SOURCES; null: none). */
   sourcesDir?: string | null;
   limits?: Partial<typeof IMPORT_LIMITS>;
+  /**
+   * Dry run: everything up to the trial build (checks, what it replaces, the build with the texts),
+   * then report what was recognised and keep nothing — the KB and imports/ stay as they were.
+   */
+  dryRun?: boolean;
+}
+
+/** What a text was recognised as, in the trial build (dry run and real import alike). */
+export interface RecognisedText {
+  file: string;
+  document: string;
+  title: string;
+  kind: ActKind;
+  /** For an amending or later act: the decrees whose provisions it changes; for a provincial act, its province. */
+  changes: string[];
+  articles: number;
+  provisions: number;
+  /** Authority records the build found in it. */
+  records: number;
+  replaces: string | null;
 }
 
 export interface ImportSummary {
@@ -52,6 +73,8 @@ export interface ImportSummary {
   /** Texts identical to the one already imported: nothing to do. */
   unchanged: Array<{ file: string; document: string; savedAs: string }>;
   rejected: Array<{ file: string; reason: string }>;
+  /** What each accepted text was recognised as in the trial build. */
+  recognised: RecognisedText[];
   records: number | null;
   /** Set when the staged build failed: nothing was kept. */
   failed: string | null;
@@ -73,6 +96,7 @@ interface Candidate {
   document: string;
   text: string;
   provisions: number;
+  articles: number;
 }
 
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
@@ -105,7 +129,29 @@ async function readCandidate(file: string, limits: typeof IMPORT_LIMITS): Promis
       `Văn bản ${parsed.number} có ${parsed.provisions.length} điều, khoản, điểm — quá số tối đa ${limits.maxProvisions} cho một văn bản; tệp có thể không phải một nghị định.`,
     );
   }
-  return { file, document: parsed.number, text, provisions: parsed.provisions.length };
+  const articles = new Set(parsed.provisions.filter((p) => p.citation.article !== null).map((p) => `${p.citation.annex ?? ''}#${p.citation.article}`)).size;
+  return { file, document: parsed.number, text, provisions: parsed.provisions.length, articles };
+}
+
+/** What the trial build made of one text: its kind, what it changes, its records. */
+function recognise(c: Candidate & { replaces: string | null }, records: AuthorityRecord[], docs: Map<string, DocumentInfo>): RecognisedText {
+  const doc = docs.get(c.document);
+  const kind = doc?.actKind ?? 'batch';
+  const changed = new Set<string>();
+  for (const r of records) {
+    if (r.citation.document !== c.document && (r.timeline?.events ?? []).some((e) => JSON.stringify(e).includes(c.document))) changed.add(r.citation.document);
+  }
+  return {
+    file: c.file,
+    document: c.document,
+    title: doc?.title ?? '',
+    kind,
+    changes: kind === 'provincial' ? (doc?.province ? [doc.province] : []) : [...changed].sort(),
+    articles: c.articles,
+    provisions: c.provisions,
+    records: doc?.records ?? 0,
+    replaces: c.replaces,
+  };
 }
 
 /** Decree number → file, for the texts already in a folder (first file wins, as in the build). */
@@ -139,7 +185,7 @@ export async function importTexts(paths: string[], log: (m: string) => void, opt
   const importsDir = join(userDir, 'imports');
   const kbPath = o.kbPath ?? defaultKbPath(root);
   const sourcesDir = o.sourcesDir === undefined ? defaultSourcesDir(root) : o.sourcesDir;
-  const summary: ImportSummary = { imported: [], unchanged: [], rejected: [], records: null, failed: null };
+  const summary: ImportSummary = { imported: [], unchanged: [], rejected: [], recognised: [], records: null, failed: null };
 
   // 1. Read and check every file.
   const candidates: Candidate[] = [];
@@ -221,11 +267,17 @@ export async function importTexts(paths: string[], log: (m: string) => void, opt
       const missing = plan.filter((c) => !docs.get(c.document)?.textLoaded);
       if (missing.length > 0) throw new Error(`bản dựng thử không có văn bản ${missing.map((c) => c.document).join(', ')}`);
       records = report.records;
+      summary.recognised = plan.map((c) => recognise(c, kb.allRecords(), docs));
     } catch (err) {
       summary.failed = `Dựng thử cơ sở dữ liệu với văn bản mới không thành công (${(err as Error).message.slice(0, 300)}). Không có gì thay đổi: cơ sở dữ liệu và thư mục văn bản đã nạp vẫn như trước.`;
       for (const c of plan) summary.rejected.push({ file: c.file, reason: summary.failed });
       log(summary.failed);
       return summary;
+    }
+
+    if (o.dryRun) {
+      summary.records = records;
+      return summary; // the stage goes (finally): nothing kept
     }
 
     // 4. Commit: texts into imports/ (each written aside, flushed, renamed), then the KB.

@@ -57,8 +57,8 @@ export function sha256File(path: string): string {
 }
 
 /** Reads what the manifest describes from the KB file itself (read-only). */
-export function describeKb(kbPath: string): KbManifest {
-  const db = new Database(kbPath, { readonly: true, fileMustExist: true });
+export function describeKb(kbPath: string, nativeBinding?: string): KbManifest {
+  const db = new Database(kbPath, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -28,6 +28,8 @@ export interface OpenOptions {
   /** Path to an Electron-ABI better_sqlite3.node (the Node build is used otherwise). */
   nativeBinding?: string;
   log?: (message: string) => void;
+  /** false: no warm-up searches while opening; call warmUp() once idle (the server does, after its first second). */
+  warmUp?: boolean;
 }
 
 interface ProvisionRow {
@@ -69,7 +71,7 @@ export class KnowledgeBase {
   /** When this KB was built: the data version a report or a printout names. */
   readonly builtAt: string;
 
-  private constructor(db: Database.Database, log: (m: string) => void) {
+  private constructor(db: Database.Database, log: (m: string) => void, warm = true) {
     const meta = new Map(
       (db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]),
     );
@@ -115,14 +117,14 @@ export class KnowledgeBase {
       }
     }
     this.engine = engine ?? buildSearchIndex(docs);
-    this.warmUp();
+    if (warm) this.warmUp();
   }
 
   /**
    * Word postings are compiled on first use; the first keystrokes of the day should not pay for it.
    * A few searches on the commonest syllables fill those caches; their results are not kept.
    */
-  private warmUp(): void {
+  warmUp(): void {
     for (const q of WARM_UP_QUERIES) runSearch(this.engine, { q, limit: 5 });
     this.engine.resultCache.clear();
   }
@@ -134,7 +136,7 @@ export class KnowledgeBase {
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     });
     try {
-      return new KnowledgeBase(db, opts.log ?? (() => {}));
+      return new KnowledgeBase(db, opts.log ?? (() => {}), opts.warmUp !== false);
     } finally {
       db.close(); // everything is in memory now; the file is not held open
     }

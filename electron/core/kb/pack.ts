@@ -139,7 +139,20 @@ export interface UpdateResult {
  */
 export function updateFromPack(packFile: string, kbPath: string, publicKeyPem: string, log: (m: string) => void = () => {}): UpdateResult {
   if (!existsSync(packFile)) throw new PackRefused(`Không tìm thấy gói dữ liệu ${packFile}.`);
-  const { manifest, kb } = readPack(readFileSync(packFile), publicKeyPem);
+  return updateFromBytes(readFileSync(packFile), kbPath, publicKeyPem, log);
+}
+
+/** The same install from a pack already in memory (the app's "Cập nhật dữ liệu" screen). */
+export function updateFromBytes(
+  packBytes: Buffer,
+  kbPath: string,
+  publicKeyPem: string,
+  log: (m: string) => void = () => {},
+  /** The Electron-ABI SQLite binding, in the app's main process. */
+  nativeBinding?: string,
+): UpdateResult {
+  const binding = nativeBinding ? { nativeBinding } : {};
+  const { manifest, kb } = readPack(packBytes, publicKeyPem);
   const current = existsSync(kbPath) ? checkKb(kbPath) : null;
   if (current?.ok && current.manifest.sha256 === manifest.sha256) {
     log(`Dữ liệu ${manifest.dataVersion} đã được cài; không có gì thay đổi.`);
@@ -156,9 +169,9 @@ export function updateFromPack(packFile: string, kbPath: string, publicKeyPem: s
   }
   try {
     // 2. Opens as a KB, and describes itself as the signed manifest says.
-    const found = describeKb(aside);
+    const found = describeKb(aside, nativeBinding);
     if (found.sha256 !== manifest.sha256 || found.schemaVersion !== KB_SCHEMA_VERSION) throw new Error('nội dung khác mô tả');
-    openKnowledgeBase({ kbPath: aside });
+    openKnowledgeBase({ kbPath: aside, ...binding });
   } catch (err) {
     rmSync(aside, { force: true });
     throw new PackRefused(`Gói dữ liệu có chữ ký đúng nhưng dữ liệu không mở được (${(err as Error).message}); không cài.`);
@@ -171,7 +184,7 @@ export function updateFromPack(packFile: string, kbPath: string, publicKeyPem: s
   try {
     const check = checkKb(kbPath);
     if (!check.ok) throw new Error(check.reason);
-    openKnowledgeBase({ kbPath });
+    openKnowledgeBase({ kbPath, ...binding });
   } catch (err) {
     let back = 'không có bản trước để trả lại';
     if (current?.ok) {

@@ -195,4 +195,21 @@ describe('staged import', () => {
     expect(s.rejected[0]!.reason).toMatch(/Trùng nghị định 904\/2026\/NĐ-CP/);
     expect(importExitCode(s)).toBe(2);
   });
+
+  it('a dry run says what the text is — number, kind, articles, records, what it would replace — and keeps nothing', async () => {
+    const before = snapshot();
+    const s = await importTexts([file('905.txt', generatedDecree(7, { number: '905/2026/NĐ-CP' }))], quiet, opts({ dryRun: true }));
+    expect(s.rejected).toEqual([]);
+    expect(s.imported).toEqual([]);
+    expect(s.recognised).toHaveLength(1);
+    const r = s.recognised[0]!;
+    expect([r.document, r.kind, r.articles, r.provisions, r.replaces]).toEqual(['905/2026/NĐ-CP', 'batch', 7, 28, null]);
+    expect(r.records).toBeGreaterThanOrEqual(21); // one power per clause, each held by the commune
+    expect(r.title).toMatch(/THỬ NGHIỆM|thử nghiệm/);
+    expect(snapshot()).toBe(before); // KB and imports/ byte for byte as they were, no staging left
+    // A text for a decree already imported: the dry run (asked with replace) names what it replaces.
+    const again = await importTexts([file('901-khac.txt', generatedDecree(3, { marker: ' (khác)' }))], quiet, opts({ dryRun: true, replace: true }));
+    expect(again.recognised[0]!.replaces).toBe(`văn bản đã nạp trước ${join(importsDir, '901-2026-ND-CP.txt')}`);
+    expect(snapshot()).toBe(before);
+  });
 });
