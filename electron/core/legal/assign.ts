@@ -21,7 +21,7 @@ export interface Assignment {
 
 const AFTER_QUALIFIER = String.raw`^(?:\s*\([^)]*\))?(?:,? (?:nơi|theo|trong|trên|đối với|tại|ở|khi|có|sau|được)\s+[^\s.;:]+[^.;:]{0,90}?,?)??\s*`;
 const DECIDE_VERBS =
-  'tiếp nhận, giải quyết|tiếp nhận và giải quyết|trả lời|là cơ quan|có thẩm quyền|thực hiện|quyết định|xem xét, quyết định|xem xét quyết định|ra quyết định|cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|ban hành|phê duyệt|giải quyết|chấp thuận|công nhận|cho phép|xác nhận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giải thể|điều chỉnh|gia hạn|cấp lại|cấp đổi|đình chỉ|tạm đình chỉ|hủy bỏ|quy định(?! tại| của| trong| như| chi tiết| về)|phân bổ|ký|cử|giao';
+  'tiếp nhận, giải quyết|tiếp nhận và giải quyết|trả lời|là cơ quan|có thẩm quyền|thực hiện|quyết định|xem xét, quyết định|xem xét quyết định|ra quyết định|cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|ban hành|phê duyệt|giải quyết|chấp thuận|công nhận|cho phép|xác nhận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giải thể|điều chỉnh|gia hạn|cấp lại|cấp đổi|đình chỉ|tạm đình chỉ|hủy bỏ|quy định(?! tại| của| trong| như| chi tiết| về)|phân bổ|(?<![Đđ]ăng )ký|cử|giao';
 const DUTY_VERBS =
   'có tờ trình|có văn bản|công khai|tuyên truyền|(?<!nơi |của |cho |các |và )tổ chức(?!,? cá nhân| đặt| có)|hướng dẫn|kiểm tra|lập|(?<!(?:công|quy|tờ|chương|giáo|lộ|tiến) )trình|thẩm định|rà soát|đánh giá|định kỳ|xem xét|theo dõi|tổng hợp|báo cáo|thông báo|công bố|cập nhật|quản lý|chủ trì|chỉ đạo|bố trí|thanh tra|giám sát';
 

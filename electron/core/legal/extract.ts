@@ -12,7 +12,7 @@ import type { CatalogueEntry } from './catalogue';
 import { holderMentions, holderSlug, kindOf, levelOf } from './holders';
 import { type LegalNode, type ParsedDecree, citationKey, contextOf, findProvision, fullText } from './structure';
 import { refersTo, taskTitle, timeLimit, TITLE_MAX } from './titles';
-import { capitalize, clip, matchForm, sentenceCase, sentences } from './text';
+import { capitalize, clip, matchForm, sentenceCase, sentences, sisterPointsNamed } from './text';
 import { fold } from '../text/normalize';
 
 export interface Correction {
@@ -283,8 +283,40 @@ const OWN_SUBJECT =
   /^(?:[a-zđ]\)\s*|\d+\.\s*)?(?:(?:Khi|Trong thời hạn|Trường hợp|Sau khi|Trước khi)[^,]{0,160},\s*(?:kể từ [^,]{0,80},\s*)?)?(?:[Cc]hủ đầu tư|[Tt]ổ chức, cá nhân|[Cc]á nhân|[Nn]gười đề nghị|[Nn]gười sử dụng đất|[Dd]oanh nghiệp|[Nn]hà đầu tư|[Tt]hương nhân|[Hh]ộ gia đình|[Cc]ơ quan, tổ chức (?:có thẩm quyền|có liên quan|liên quan))(?: [^,.;:]{0,60}?)? (?:có trách nhiệm|nộp|gửi|phải|đề nghị)\s/u;
 const CATCH_ALL = /^(?:[a-zđ]\)|\d+\.)?\s*(?:Thực hiện|Các) (?:các )?(?:nhiệm vụ|trách nhiệm|quyền hạn)(?:, quyền hạn)? khác/u;
 
+/**
+ * "d) Cơ quan có thẩm quyền cấp Giấy chứng nhận … quy định tại các điểm a, b và c khoản này có thẩm quyền đính chính …"
+ * (49/2026 Điều 14 khoản 2): a point whose subject is the bodies of its sister points gives each of them this task too.
+ */
+const SISTER_SUBJECT = /^(?:[a-zđ]\)\s*)?(?:Cơ quan|Người|Cơ quan, người)[^.;:]{0,200}? quy định tại [^.;:]{1,40}? khoản này (?:có thẩm quyền|có trách nhiệm|thực hiện) (\p{Ll}[^]{8,})$/u;
+
+function sisterHolders(ctx: Ctx, node: LegalNode, article: LegalNode): boolean {
+  if (node.kind !== 'point') return false;
+  const text = matchForm(node.ownText).trim();
+  const m = SISTER_SUBJECT.exec(text);
+  const points = new Set(sisterPointsNamed(text));
+  if (!m?.[1] || points.size === 0) return false;
+  const sisters = [...ctx.records.values()].filter(
+    (r) =>
+      r.role === 'quyet-dinh' &&
+      r.citation.document === node.citation.document &&
+      r.citation.article === node.citation.article &&
+      r.citation.clause === node.citation.clause &&
+      r.citation.point !== null &&
+      points.has(r.citation.point),
+  );
+  const holders = [...new Set(sisters.map((r) => r.holder))];
+  if (holders.length === 0) return false;
+  const task = capitalize(m[1].replace(/[.;]\s*$/u, ''));
+  for (const holder of holders) {
+    const formerHolder = sisters.find((r) => r.holder === holder)?.formerHolder ?? null;
+    addRecord(ctx, node, { a: { holder, role: 'quyet-dinh', formerHolder, at: -1, verb: 'có thẩm quyền' }, sentence: matchForm(node.ownText) }, task, article);
+  }
+  return true;
+}
+
 function visit(ctx: Ctx, node: LegalNode, article: LegalNode, inherited: Found[], leadTask: string | null = null): void {
   let own = findAll(node.ownText);
+  if (own.every((f) => f.a.indirect || levelOf(f.a.holder) === null) && sisterHolders(ctx, node, article)) return;
   // "b) Ký xác nhận … thuộc thẩm quyền của Ủy ban nhân dân cấp xã", "g) Kiểm tra hồ sơ trình Ủy ban nhân dân cấp xã phê duyệt":
   // a point without its own subject belongs to its lead-in's holder; bodies named inside it are objects.
   if (inherited.length > 0 && own.length > 0 && own.every((f) => f.a.indirect)) own = [];

@@ -41,8 +41,9 @@ const HOLDER_SOURCES = [
   `[Cc]ơ quan (?:được giao|có chức năng) [^,.;:()]{1,60}? (?:thuộc|của) Ủy ban nhân dân ${LEVEL}`,
   `[Cc]ơ quan đăng ký (?:kinh doanh|đầu tư|hộ tịch) ${LEVEL}`,
   `Đảng ủy ${LEVEL}`,
-  // 151 Điều 16 khoản 2: the land registry and its branches, one provincial body (they sit under the provincial department).
-  `Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai`,
+  // 151 Điều 16 khoản 2: the land registry and its branches, one provincial body (they sit under the provincial department);
+  // 49/2026 Điều 14 khoản 2 điểm c: the registry alone issues the certificate in the other cases.
+  `Văn phòng đăng ký đất đai(?:, Chi nhánh Văn phòng đăng ký đất đai)?`,
   // 151 Điều 16 khoản 3: "Đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân cấp xã được thực hiện các nhiệm vụ …".
   `Đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân ${LEVEL}`,
   `Ủy ban nhân dân ${LEVEL}`,

@@ -114,3 +114,12 @@ export function sentenceCase(s: string): string {
     .replace(/việt nam/gu, 'Việt Nam')
     .replace(/(bộ|sở) (tư pháp|tài chính|xây dựng|nội vụ|công thương|y tế)/gu, (_m, a: string, b: string) => `${capitalize(a)} ${capitalize(b)}`);
 }
+
+/**
+ * The sister points a point names as its subject: "Cơ quan … quy định tại các điểm a, b và c khoản này có
+ * thẩm quyền …" → ["a", "b", "c"] (49/2026 Điều 14 khoản 2 điểm d); [] when it names none.
+ */
+export function sisterPointsNamed(text: string): string[] {
+  const m = /quy định tại (?:các )?điểm ([a-zđ](?:\s*,\s*[a-zđ])*(?:\s+và\s+(?:điểm\s+)?[a-zđ])?) khoản này/u.exec(text);
+  return m?.[1] ? m[1].split(/\s*,\s*|\s+và\s+(?:điểm\s+)?/u) : [];
+}

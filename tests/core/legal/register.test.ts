@@ -11,7 +11,7 @@ import { coverageOf } from '../../../electron/core/legal/coverage';
 import type { RegisterFile } from '../../../electron/core/legal/extract';
 import { validateRegisterFile } from '../../../electron/core/legal/schema';
 import { contextOf, parseDecree } from '../../../electron/core/legal/structure';
-import { matchForm } from '../../../electron/core/legal/text';
+import { matchForm, sisterPointsNamed } from '../../../electron/core/legal/text';
 import { run } from '../../../scripts/extract-register';
 import { readActSet } from '../../../electron/core/legal/act-set';
 import { listSourceFiles } from '../../../electron/core/kb/source-texts';
@@ -79,11 +79,26 @@ describe.skipIf(!hasSources)('register against the real texts', () => {
       for (const r of reg.records) {
         const ctx = contextOf(parsed, r.citation);
         expect(ctx, r.id).not.toBeNull();
-        expect(matchForm(ctx!).includes(r.holder), `${r.id}: ${r.holder}`).toBe(true);
+        // "Cơ quan … quy định tại các điểm a, b và c khoản này có thẩm quyền …": the holder is named in those points.
+        const sisters = r.citation.point ? sisterPointsNamed(matchForm(ctx!)).map((point) => contextOf(parsed, { ...r.citation, point }) ?? '') : [];
+        expect([ctx!, ...sisters].some((t) => matchForm(t).includes(r.holder)), `${r.id}: ${r.holder}`).toBe(true);
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(500);
+  });
+
+  it('49/2026 Điều 14 khoản 2: the land registry issues in the other cases (c); the body that issued corrects, revokes and re-issues (d)', () => {
+    const reg = registers.find((r) => r.document === '49/2026/NĐ-CP')!;
+    const at = (point: string) => reg.records.filter((r) => r.citation.article === 14 && r.citation.clause === 2 && r.citation.point === point);
+    expect(at('c').map((r) => [r.holder, r.level, r.role])).toEqual([['Văn phòng đăng ký đất đai', 'tinh', 'quyet-dinh']]);
+    // Point d names no body: "Cơ quan có thẩm quyền cấp Giấy chứng nhận … quy định tại các điểm a, b và c khoản này".
+    const sisters = new Set(['a', 'b', 'c'].flatMap((p) => at(p).map((r) => r.holder)));
+    expect(new Set(at('d').map((r) => r.holder))).toEqual(sisters);
+    expect(at('d').every((r) => r.role === 'quyet-dinh' && /^Đính chính/u.test(r.title))).toBe(true);
+    // "Văn phòng đăng ký đất đai có các phòng chuyên môn …" (151 Điều 16 khoản 2) assigns nothing: "ký" of "đăng ký" is no verb.
+    const reg151 = registers.find((r) => r.document === '151/2025/NĐ-CP')!;
+    expect(reg151.records.filter((r) => /^Ký đất đai/u.test(r.title))).toEqual([]);
   });
 
   it('coverage: in every text, each clause with an authority phrase is a record or has a recorded reason', () => {
