@@ -57,7 +57,7 @@ function docSlug(number: string): string {
 function citationSlug(c: Citation): string {
   const parts: string[] = [];
   if (c.annex) {
-    const a = /(?:mục ([IVXLC]+|\d+) )?(?:phần ([A-H]) )?(?:Phần ([IVXLC]+) )?Phụ lục(?: ([IVXLC\d]+))?/u.exec(c.annex);
+    const a = /(?:mục ([IVXLC]+) )?(?:phần ([A-H]) )?(?:Phần ([IVXLC]+) )?Phụ lục(?: ([IVXLC\d]+))?/u.exec(c.annex);
     parts.push(`pl${(a?.[4] ?? '').toLowerCase()}`);
     if (a?.[3]) parts.push(`phan${a[3].toLowerCase()}`);
     if (a?.[2]) parts.push(`p${a[2].toLowerCase()}`);

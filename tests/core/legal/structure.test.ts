@@ -130,7 +130,7 @@ describe.skipIf(!hasSources)('annex sections numbered "Mục 1", "Mục 2" (144 
   it('the register cites the deciding clause inside its Mục and keeps it in the citation', () => {
     const reg = JSON.parse(readFileSync(path.join(repoRoot, 'data', 'register', '144-2025-ND-CP.json'), 'utf8')) as { records: Array<{ citation: { annex: string | null; clause: number | null; point: string | null }; holder: string }> };
     const annexRecs = reg.records.filter((r) => /Phụ lục I$/u.test(r.citation.annex ?? ''));
-    expect(annexRecs.map((r) => [r.citation.annex, r.citation.clause, r.citation.point, r.holder])).toEqual([
+    expect(annexRecs.map((r) => [r.citation.annex, r.citation.clause, r.citation.point, r.holder]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
       ['mục 1 Phụ lục I', 4, null, 'Ủy ban nhân dân cấp tỉnh'],
       ['mục 2 Phụ lục I', 2, 'c', 'Ủy ban nhân dân cấp tỉnh'],
     ]);
