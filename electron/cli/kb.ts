@@ -21,7 +21,8 @@ const USAGE = `Cách dùng: npm run --silent kb -- <lệnh>
   coverage [--json]                          độ phủ trích xuất của từng nghị định
   crosscheck [--json]                        đối chiếu cơ sở dữ liệu quốc gia về thủ tục với sổ đăng ký thẩm quyền
   import <tệp hoặc thư mục> [--replace]      nạp văn bản chính thức (.txt, .docx) và dựng lại; --replace để thay
-                                             văn bản đã có của cùng nghị định. Mã thoát: 0 đã nạp, 2 từ chối, 1 lỗi
+         [--dry-run]                         văn bản đã có của cùng nghị định; --dry-run: chỉ đọc và dựng thử, cho biết
+                                             nhận ra gì, không giữ gì. Mã thoát: 0 đã nạp, 2 từ chối, 1 lỗi
   build [--force]                            dựng lại cơ sở dữ liệu tri thức
   pack --out <tệp> [--key <khóa riêng .pem>] đóng gói dữ liệu đã ký (Ed25519) để phát hành
   update <tệp gói> [--pubkey <tệp .pem>]     kiểm tra chữ ký, mã kiểm tra, phiên bản rồi cài gói dữ liệu; giữ bản trước
@@ -35,6 +36,7 @@ interface Flags {
   stdin: boolean;
   force: boolean;
   replace: boolean;
+  dryRun: boolean;
   out: string | undefined;
   key: string | undefined;
   pubkey: string | undefined;
@@ -45,13 +47,14 @@ interface Flags {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const flags: Flags = { json: false, stdin: false, force: false, replace: false, out: undefined, key: undefined, pubkey: undefined, limit: undefined, date: undefined, province: undefined, positional: [] };
+  const flags: Flags = { json: false, stdin: false, force: false, replace: false, dryRun: false, out: undefined, key: undefined, pubkey: undefined, limit: undefined, date: undefined, province: undefined, positional: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') flags.json = true;
     else if (a === '--stdin') flags.stdin = true;
     else if (a === '--force') flags.force = true;
     else if (a === '--replace') flags.replace = true;
+    else if (a === '--dry-run') flags.dryRun = true;
     else if (a === '--out' || a === '--key' || a === '--pubkey') {
       const v = argv[++i];
       if (!v || v.startsWith('--')) throw new UsageError(`${a} cần một đường dẫn tệp.`);
@@ -215,7 +218,10 @@ async function main(argv: string[]): Promise<void> {
       return cmdCrosscheck(flags);
     case 'import': {
       if (flags.positional.length === 0) throw new UsageError('Hãy chỉ ra tệp hoặc thư mục cần nạp.');
-      const summary = await importTexts(flags.positional, log, { replace: flags.replace });
+      const summary = await importTexts(flags.positional, log, { replace: flags.replace, dryRun: flags.dryRun });
+      for (const r of summary.recognised) {
+        log(`${flags.dryRun ? 'Dựng thử (không giữ)' : 'Nhận ra'}: ${r.document} — ${r.kind}${r.changes.length ? ` (${r.changes.join(', ')})` : ''}, ${r.articles} điều, ${r.provisions} điều khoản, ${r.records} bản ghi${r.replaces ? `; thay cho ${r.replaces}` : ''}`);
+      }
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       for (const r of summary.rejected) log(`Từ chối ${r.file}: ${r.reason}`);
       process.exitCode = importExitCode(summary);
