@@ -108,6 +108,11 @@ export interface AuthorityRecord {
   restsOn?: string[];
   /** The law lets UBND cấp tỉnh phân cấp / ủy quyền this power: who holds it may differ by province. */
   delegable?: boolean;
+  /**
+   * Set when the power is delegable not by its own clause but because who acts depends on who decided
+   * under a delegable clause of the same article (49/2026 Điều 14 khoản 2 → khoản 1): that clause.
+   */
+  delegableBy?: Citation;
   /** Procedures of the decree's annexes that implement this power (procedure record ids). */
   annexProcedures?: string[];
   /** National procedure records (portal codes) linked to this power at KB build. */

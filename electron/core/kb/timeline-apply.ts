@@ -73,16 +73,21 @@ export function applyTimeline(
   }
   // Delegable: the clause says the province decides who does it, or (49/2026 Điều 14 khoản 2) who issues
   // depends on who decided under a delegable clause of the same article.
-  const delegableArticles = new Set<string>();
+  const delegableArticles = new Map<string, Citation>();
   for (const r of out) {
     const p = provisions.get(provisionKey(r.citation)) ?? provisions.get(provisionKey({ ...r.citation, point: null }));
     if (r.act !== 'provincial' && p && DELEGABLE_RE.test(p.text)) {
       r.delegable = true;
-      delegableArticles.add(`${r.citation.document}|${r.citation.article}`);
+      delegableArticles.set(`${r.citation.document}|${r.citation.article}`, { ...r.citation, point: null });
     }
   }
-  for (const r of out)
-    if (r.act && r.act !== 'batch' && r.act !== 'provincial' && delegableArticles.has(`${r.citation.document}|${r.citation.article}`)) r.delegable = true;
+  for (const r of out) {
+    const by = delegableArticles.get(`${r.citation.document}|${r.citation.article}`);
+    if (!r.delegable && by && r.act && r.act !== 'batch' && r.act !== 'provincial') {
+      r.delegable = true;
+      r.delegableBy = by;
+    }
+  }
   return out;
 }
 

@@ -135,7 +135,10 @@ function delegationOf(engine: SearchEngine, r: AuthorityRecord, day: string, pro
       citationText: formatCitation(here.citation),
       recordId: here.id,
     };
-  const basis = `Theo Điều ${r.citation.article ?? ''} ${actName(r.citation.document)} ${r.citation.document}, Ủy ban nhân dân cấp tỉnh có thể phân cấp, ủy quyền nhiệm vụ này cho cơ quan, người khác`;
+  // "Ai cấp Giấy chứng nhận tùy ai đã quyết định" (49/2026 Điều 14 khoản 2): the delegable power is the decision's.
+  const basis = r.delegableBy
+    ? `Người thực hiện tùy cơ quan, người đã quyết định theo ${lower(formatCitation(r.delegableBy))}, mà Ủy ban nhân dân cấp tỉnh có thể phân cấp, ủy quyền`
+    : `Theo Điều ${r.citation.article ?? ''} ${actName(r.citation.document)} ${r.citation.document}, Ủy ban nhân dân cấp tỉnh có thể phân cấp, ủy quyền nhiệm vụ này cho cơ quan, người khác`;
   return {
     note: province
       ? `${basis}. Chưa nạp quyết định nào của ${province} phân cấp, ủy quyền nhiệm vụ này vào ngày đã chọn: hãy kiểm tra văn bản của tỉnh.`

@@ -181,6 +181,18 @@ describe('answers on a day (real KB)', () => {
     expect(top('quyết định thu hồi đất', '2026-05-01', 'Lào Cai')[0]!.citation.document).not.toBe('40/2026/QĐ-UBND');
   });
 
+  it('49/2026 Điều 14 khoản 2: who issues the certificate depends on who decided under khoản 1 (the delegable clause), and says so', () => {
+    const k2 = kb.allRecords().filter((r) => r.citation.document === '49/2026/NĐ-CP' && r.citation.article === 14 && r.citation.clause === 2);
+    expect(k2.length).toBeGreaterThanOrEqual(6); // a, b, c and d's three holders
+    expect(k2.every((r) => r.delegable && r.delegableBy?.clause === 1)).toBe(true);
+    const issue = top('sang tên sổ đỏ', '2026-07-15')[0]!;
+    expect(issue.citation).toMatchObject({ document: '49/2026/NĐ-CP', article: 14, clause: 2, point: 'c' });
+    expect(issue.delegation?.note).toMatch(/tùy cơ quan, người đã quyết định theo khoản 1 Điều 14/u);
+    // The clause that lets the province delegate says so in its own words.
+    const k1 = kb.allRecords().find((r) => r.citation.document === '49/2026/NĐ-CP' && r.citation.article === 14 && r.citation.clause === 1)!;
+    expect(k1.delegable && !k1.delegableBy).toBe(true);
+  });
+
   it('Lào Cai 40/2026 Điều 3: 16 powers delegated, its exceptions ("trừ các trường hợp sau đây: a) … b) Dự án thuộc địa bàn từ 2 xã …") are not', () => {
     const lc = kb.allRecords().filter((r) => r.citation.document === '40/2026/QĐ-UBND');
     expect(lc.map((r) => r.citation.clause).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
