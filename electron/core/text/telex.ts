@@ -52,6 +52,22 @@ function placeTone(word: string, tone: string): string {
   return (word.slice(0, at + 1) + tone + word.slice(at + 1)).normalize('NFC');
 }
 
+/**
+ * A vowel key typed after the final consonant, as Telex keyboards accept: "lana" → lân, "tuongw" → tương,
+ * "lamw" → lăm. No Vietnamese syllable has a vowel after its final, so nothing else is read this way.
+ */
+function lateModifier(s: string): string {
+  const m = /^([^aeiouy]*)([aeiouy]+)(ch|ng|nh|[cmnpt])([aeow])$/.exec(s);
+  if (!m) return s;
+  const [, head, vowels, final, key] = m as unknown as [string, string, string, string, string];
+  let changed: string | null = null;
+  if (key === 'w') {
+    if (vowels.includes('uo')) changed = vowels.replace('uo', 'uow');
+    else if (/[aou]/.test(vowels)) changed = vowels.replace(/[aou](?!.*[aou])/, (v) => `${v}w`);
+  } else if (vowels.includes(key)) changed = vowels.replace(key, `${key}${key}`);
+  return changed ? `${head}${changed}${final}` : s;
+}
+
 /** One word of raw keystrokes → Vietnamese, or null when it does not look like Telex/VNI. */
 export function decodeTelexWord(word: string): string | null {
   const w = word.toLowerCase();
@@ -64,13 +80,15 @@ export function decodeTelexWord(word: string): string | null {
     tone = TONES[last] ?? '';
     s = s.slice(0, -1);
   } else {
-    // VNI users may type the tone digit right after the vowel ("phe1p").
-    const mid = /(?<=[aeiouy6789])[1-5](?=[a-z])/.exec(s);
+    // VNI users may type the tone digit right after the vowel ("phe1p"); Telex users the tone key before
+    // the final consonant ("lafm" → làm, "phesp" → phép): no Vietnamese syllable has s f r x j there.
+    const mid = /(?<=[aeiouy6789])[1-5](?=[a-z])/.exec(s) ?? /(?<=[aeiouyw])[sfrxj](?=(?:ch|ng|nh|[cmnpt])$)/.exec(s);
     if (mid) {
       tone = TONES[mid[0]] ?? '';
       s = s.slice(0, mid.index) + s.slice(mid.index + 1);
     }
   }
+  s = lateModifier(s);
   for (const [re, to] of MODIFIERS) s = s.replace(re, to);
   if (/[0-9]/.test(s)) return null;
   if (tone) s = placeTone(s, tone);
