@@ -23,7 +23,7 @@ const DECIDES = /(?:ký |ban hành )?(?:quyết định|phê duyệt|cấp giấ
 
 function slug(c: Citation): string {
   const a = c.annex ?? '';
-  const parts = [/Phụ lục ([IVXLC\d]+)/u.exec(a)?.[1], /Phần ([IVXLC]+)/u.exec(a)?.[1], /phần ([A-H])/u.exec(a)?.[1], /mục ([IVXLC]+)/u.exec(a)?.[1]];
+  const parts = [/Phụ lục ([IVXLC\d]+)/u.exec(a)?.[1], /Phần ([IVXLC]+)/u.exec(a)?.[1], /phần ([A-H])/u.exec(a)?.[1], /mục ([IVXLC]+|\d+)/u.exec(a)?.[1]];
   return ['pl', ...parts.map((p) => (p ?? '').toLowerCase())].filter((p, i) => i === 0 || p).join('-');
 }
 

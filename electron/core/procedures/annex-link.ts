@@ -13,8 +13,8 @@ import type { Change } from '../legal/changes';
 import type { ProcedureRecord } from '../legal/procedures';
 import { type ActDates, recordTimeline } from '../legal/timeline';
 import { within } from '../legal/extract';
-import { bestByName } from './name-match';
-import { pointedByBody } from './section-pointer';
+import { bestByName, nameOverlap } from './name-match';
+import { pointedByBody, romanSection } from './section-pointer';
 
 export interface LinkedAnnexProcedure extends ProcedureRecord {
   /** Power records (articles) it implements. */
@@ -60,6 +60,19 @@ function pointedBy(changes: Change[], records: AuthorityRecord[]): Map<string, s
   return out;
 }
 
+/**
+ * Several articles sending their procedures to one section ("… theo quy định tại mục 1 Phụ lục VI", 144 Điều
+ * 34–37, a section holding four procedures): the article whose power's title holds this procedure's name best.
+ */
+function narrowed(p: ProcedureRecord, ids: string[], records: AuthorityRecord[]): string[] {
+  const recs = ids.map((id) => records.find((r) => r.id === id)!).filter(Boolean);
+  if (new Set(recs.map((r) => r.citation.article)).size <= 1) return ids;
+  const score = new Map<number | null, number>();
+  for (const r of recs) score.set(r.citation.article, Math.max(score.get(r.citation.article) ?? 0, nameOverlap(p.name, r).recall));
+  const top = Math.max(...score.values());
+  return recs.filter((r) => score.get(r.citation.article) === top).map((r) => r.id);
+}
+
 const LAW_REF = /khoản \d+ Điều \d+ (?:Luật [A-ZĐ][^\s,;.]*(?: [a-zđ][^\s,;.]*)?|Nghị định số \d+\/\d{4}\/NĐ-CP)/gu;
 
 function sharedReference(p: ProcedureRecord, provisions: Provision[], powers: AuthorityRecord[]): string[] {
@@ -85,10 +98,12 @@ export function linkAnnexProcedures(
   return procedures.map((p) => {
     const inSection = records.filter((r) => r.citation.annex && within(r.citation, p.citation));
     const inSectionIds = new Set(inSection.map((r) => r.id));
-    const implementsIds = records.filter((r) => r.citation.annex === null && r.procedures.some((id) => inSectionIds.has(id))).map((r) => r.id);
+    // The body's own sentence sending this procedure to its section is the most precise link; the register's
+    // links of an article may span several sections (144 Điều 6 and 21 both list Phụ lục I mục 1 and 2).
+    const sent = narrowed(p, p.citation.annex ? (fromBody.get(`${p.document}#${romanSection(p.citation.annex)}`) ?? []) : [], records);
+    const implementsIds = sent.length ? [...sent] : records.filter((r) => r.citation.annex === null && r.procedures.some((id) => inSectionIds.has(id))).map((r) => r.id);
     const key = p.citation.annex ? keyOfCitation(p.citation.annex) : null;
     if (key) implementsIds.push(...(pointed.get(`${p.document}#${key}`) ?? []));
-    if (p.citation.annex) implementsIds.push(...(fromBody.get(`${p.document}#${p.citation.annex}`) ?? []));
     let linkedBy: LinkedAnnexProcedure['linkedBy'] = implementsIds.length > 0 ? 'text' : null;
     // The section's own deciding clause names who decides; a name match under another holder is not taken over it.
     const deciding = inSection.filter((r) => r.role === 'quyet-dinh');

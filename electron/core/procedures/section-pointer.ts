@@ -34,6 +34,11 @@ export function sectionAnnex(muc: string, phan: string | undefined, annex: strin
   return /^[A-H]$/u.test(phan) ? `mục ${m} phần ${phan} Phụ lục ${annex}` : `mục ${m} Phần ${phan} Phụ lục ${annex}`;
 }
 
+/** A procedure's own section in the form the pointers are keyed by ("mục 1 Phụ lục I" → "mục I Phụ lục I"). */
+export function romanSection(annex: string): string {
+  return annex.replace(/^mục (\d+) /u, (_, n: string) => `mục ${roman(Number(n))} `);
+}
+
 /** document#annex-section → ids of the body powers whose provision points there. */
 export function pointedByBody(provisions: Provision[], records: AuthorityRecord[]): Map<string, string[]> {
   const out = new Map<string, string[]>();

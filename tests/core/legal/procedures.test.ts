@@ -108,6 +108,15 @@ describe.skipIf(!hasSources)('annex procedures', () => {
       for (const p of today) expect(p.status.label.length).toBeGreaterThan(0);
     });
 
+    it('144: each procedure the body sends to a section goes under that article only ("mục 1 Phụ lục I" → Điều 6, "mục 2" → Điều 21; four articles sending to "mục 1 Phụ lục VI" → the one naming it)', () => {
+      const of144 = kb.annexProceduresOn('2025-10-01', '144/2025/NĐ-CP');
+      expect(new Set(of144.map((p) => p.id)).size).toBe(of144.length);
+      const articles = (annex: string) => [...new Set(of144.find((p) => p.citation.annex === annex)!.implements.map((id) => kb.recordById(id)!.citation.article))];
+      expect(articles('mục 1 Phụ lục I')).toEqual([6]);
+      expect(articles('mục 2 Phụ lục I')).toEqual([21]);
+      expect(articles('mục I Phụ lục VI')).toEqual([34]);
+    });
+
     it('a section the body sends to ("mục 1 Phụ lục I", 129/2025) and a name a power shares are linked by those rules', () => {
       const all = kb.annexProceduresOn();
       // 121 Phụ lục I mục I: the body writes "… thực hiện theo quy định tại mục I Phụ lục I".
