@@ -31,6 +31,8 @@ import { BATCH_DAY } from '../tests/core/search/fixture';
 import { PORTAL_DAY, PORTAL_FORMS, portalRank, portalScore, readPortalQuestions } from '../tests/core/search/portal-questions';
 
 const LIMIT = 20;
+/** The search's `bench:` line of the last run, for the server part of `npm run bench` to end with (bench-server.ts). */
+export const BENCH_LINE_FILE = 'node_modules/.cache/tcq-bench-line.txt';
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -269,6 +271,7 @@ export async function main(): Promise<void> {
   allFts.close();
   console.log('');
   console.log(`quality on the procedure names of the national database (${all.docs.length} records of every act, day ${PORTAL_DAY})`);
+  console.log('(national procedure records are shown under their power but never indexed or scored: a name cannot find its own record; one row per power, a procedure folded into its power counts as the power found)');
   console.log('form       ran   ours top1  ours top3  ours top3@level   fts5 top1  fts5 top3');
   for (const form of PORTAL_FORMS) {
     const o = portalOurs[form];

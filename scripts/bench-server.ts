@@ -12,7 +12,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from './build-server';
@@ -42,6 +42,14 @@ interface Level {
   timeouts: number;
   non2xx: number;
   cpuUsPerRequest: number | null;
+}
+
+/** The search's `bench:` line left by scripts/bench.ts in this run (written less than an hour ago), if any. */
+function searchBenchLine(): string | null {
+  const file = path.join(root, 'node_modules/.cache/tcq-bench-line.txt');
+  if (!existsSync(file) || Date.now() - statSync(file).mtimeMs > 3_600_000) return null;
+  const line = readFileSync(file, 'utf8').trim();
+  return line.startsWith('bench: ') ? line : null;
 }
 
 async function main(): Promise<void> {
@@ -114,6 +122,10 @@ async function main(): Promise<void> {
     console.log(
       `bench-server: ${questions.length} real questions, ${DURATION} s per level on loopback${NO_CACHE ? ', no answer cache' : ''}; at ${worst.connections} connections p99 ${worst.p99} ms, ${worst.errors + worst.timeouts + worst.non2xx} errors; first answer ${firstAnswerMs} ms after start`,
     );
+    // `npm run bench` ends with ONE `bench: key=value …` line: the search's keys (scripts/bench.ts ran just
+    // before and left its line) and the server's.
+    const serverKeys = `server_rps=${worst.rps} server_p99_ms=${worst.p99} server_errors=${worst.errors + worst.timeouts + worst.non2xx}`;
+    console.log(`${searchBenchLine() ?? 'bench:'} ${serverKeys}`);
   } finally {
     server.kill();
   }
