@@ -162,6 +162,23 @@ describe('print and PDF', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('a sector-tree list prints every record as a plain table (the screen shows only the rows in view)', async () => {
+    await page.goto(`${server.url}#/browse?linh-vuc=justice`);
+    await expect.poll(() => page.locator('[data-test="record-row"]').count()).toBeGreaterThan(2);
+    const n = Number(/· (\d+) bản ghi/u.exec((await page.locator('[data-test="tree-heading"]').textContent())!)![1]);
+    expect(await page.locator('[data-test="record-row"]').count()).toBeLessThan(n);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.locator('[data-test="record-table-print"] tbody tr');
+    await expect.poll(() => printed.count()).toBe(n);
+    expect(await page.locator('[data-test="record-table-print"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-test="record-table"]').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect.poll(() => printed.count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('a results list prints as the list: every hit, no search box or toolbar', async () => {
     await page.goto(`${server.url}#/?q=${encodeURIComponent('dang ky khai sinh')}&ngay=2025-10-01`);
     await expect.poll(() => page.locator('#results > li').count()).toBeGreaterThan(2);
