@@ -124,14 +124,15 @@ function namedWordsOf(doc: SearchDoc): string[] {
 /**
  * Calibrated confidence, from what the record holds of the question:
  * - low: an informative word (not filler, not a function word) is missing — a neighbouring task, to check;
- * - medium: every informative word is there, but typed without marks (a folded word may be another word)
- *   and some only in the clause's running text, not in the task's name or heading;
+ * - medium: every informative word is there, but some stand apart from their neighbours in the question,
+ *   or, typed without marks (a folded word may be another word), some only in the clause's running text;
  * - high: every informative word is there, typed with marks or all in the name / heading.
  */
 function judgeFor(
   engine: SearchEngine,
   informative: Array<{ term: QueryTerm; posting: Posting }>,
   noWords: string,
+  typed: QueryTerm[] = [],
 ): (id: number) => Confidence {
   if (informative.length === 0) return () => ({ confidence: 'high', confidenceReason: noWords });
   const typedMarks = informative.some((f) => f.term.exact != null);
@@ -142,6 +143,11 @@ function judgeFor(
     }
     const named = namedWordsOf(engine.docs[id] as SearchDoc);
     const inName = informative.every((f) => (f.term.partial ? named.some((w) => w.startsWith(f.term.fold)) : named.includes(f.term.fold)));
+    // Words found apart may name something else ("cấp phép xuất bản" in "sản xuất … bán lẻ", "lễ hội" in
+    // "bán lẻ … thu hồi", "xuất … bản sao"): each must stand next to one of its neighbours in the question.
+    if (!wordsTogether(engine.docs[id] as SearchDoc, informative.map((f) => f.term), typed)) {
+      return { confidence: 'medium', confidenceReason: 'Có đủ các từ nhưng không đứng liền nhau như trong câu hỏi — kiểm tra lại.' };
+    }
     if (inName) {
       return { confidence: 'high', confidenceReason: 'Có đủ các từ quan trọng trong tên nhiệm vụ hoặc tiêu đề điều.' };
     }
@@ -166,6 +172,25 @@ function wordStringsOf(doc: SearchDoc): string[] {
     wordStrings.set(doc, texts);
   }
   return texts;
+}
+
+/**
+ * Whether each informative word of the question stands next to one of its neighbours in the question
+ * (folded, in the record's name, everyday names, holder or clause). A one-word question, or a word being
+ * typed, asks nothing of this.
+ */
+function wordsTogether(doc: SearchDoc, informative: QueryTerm[], typed: QueryTerm[]): boolean {
+  // Neighbours as typed, function words and abbreviations included ("làm sổ đỏ lần đầu"); an expansion has its own order.
+  const seq = typed.filter((t) => !t.expanded);
+  const check = informative.filter((t) => !t.partial && !t.expanded && !t.optional);
+  if (check.length < 2) return true;
+  const texts = wordStringsOf(doc);
+  const together = (a: QueryTerm, b: QueryTerm) => texts.some((t) => t.includes(` ${a.fold} ${b.fold}${b.partial ? '' : ' '}`));
+  return check.every((w) => {
+    const i = seq.indexOf(w);
+    if (i < 0) return true;
+    return (i > 0 && together(seq[i - 1] as QueryTerm, w)) || (i + 1 < seq.length && together(w, seq[i + 1] as QueryTerm));
+  });
 }
 
 /** Quoted phrases must appear as written (folded, adjacent) in the name, holder or clause. */
@@ -317,7 +342,7 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       highlighter: h,
       jump: scope.jump,
       // Informative: typed words (not filler, function words or our own expansions), found or not.
-      judge: judgeFor(engine, informative, scope.jump ? 'Đúng văn bản, điều khoản đã nêu.' : 'Theo bộ lọc đã chọn.'),
+      judge: judgeFor(engine, informative, scope.jump ? 'Đúng văn bản, điều khoản đã nêu.' : 'Theo bộ lọc đã chọn.', plan.terms),
       lacking: (id) => informative.filter((f) => !holds(f.posting.ids, id)).map((f) => f.term.fold),
     };
   } finally {
