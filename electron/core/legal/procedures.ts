@@ -51,6 +51,28 @@ function receiverOf(steps: Array<ProcedureStep & { text: string }>): string | nu
   return null;
 }
 
+/** How far a decision verb may stand from the body it belongs to ("Chủ tịch … cấp tỉnh xem xét, ban hành quyết định"). */
+const SUBJECT_GAP = 80;
+
+/**
+ * The body that decides, in the last step with a decision verb: the last body it names, and only when a
+ * decision verb is its own ("X … cấp Giấy phép", "trình X phê duyệt"). In 151 Phụ lục I Phần III the land
+ * registry that updates the records is named last, after "Chủ tịch … cấp có thẩm quyền … ban hành quyết
+ * định": it decides nothing. Otherwise null: "who decides" unknown is said as such, never guessed.
+ */
+function deciderOf(steps: Array<{ text: string; bodies: string[] }>): string | null {
+  const verbs = (text: string) => [...text.matchAll(new RegExp(DECIDES.source, 'gu'))].map((v) => v.index ?? 0);
+  const subjects = (text: string) => {
+    const mentions = holderMentions(text).filter((m) => levelOf(m.holder) !== 'huyen');
+    return verbs(text)
+      .map((at) => mentions.filter((m) => m.end <= at && at - m.end <= SUBJECT_GAP && !/[.;:]/u.test(text.slice(m.end, at))).pop()?.holder)
+      .filter((h): h is string => !!h);
+  };
+  const deciding = [...steps].reverse().find((s) => DECIDES.test(s.text) && s.bodies.length > 0);
+  const last = deciding?.bodies[deciding.bodies.length - 1];
+  return deciding && last && subjects(deciding.text).includes(last) ? last : null;
+}
+
 function procedureOf(parsed: ParsedDecree, sec: LegalNode, reception: Citation | null): ProcedureRecord {
   const items = sec.children.filter((c) => c.kind === 'item');
   // The wording is read here to find who receives and decides, then left out: data/ holds facts, not the text.
@@ -59,7 +81,7 @@ function procedureOf(parsed: ParsedDecree, sec: LegalNode, reception: Citation |
     return { n: it.citation.clause ?? i + 1, citation: it.citation, bodies: bodiesIn(text), text };
   });
   const steps: ProcedureStep[] = read.map(({ n, citation, bodies }) => ({ n, citation, bodies }));
-  const deciding = [...read].reverse().find((s) => DECIDES.test(s.text) && s.bodies.length > 0);
+
   return {
     id: `tt-${docSlug(parsed.number ?? '')}-${slug(sec.citation)}`,
     document: parsed.number ?? '',
@@ -69,7 +91,7 @@ function procedureOf(parsed: ParsedDecree, sec: LegalNode, reception: Citation |
     receiver: receiverOf(read),
     reception,
     receptionNote: null,
-    decider: deciding ? deciding.bodies[deciding.bodies.length - 1] ?? null : null,
+    decider: deciderOf(read),
     timeLimit: timeLimit(matchForm(fullText(sec))),
   };
 }

@@ -12,6 +12,20 @@ import { ensureKb } from '../../../electron/core/kb/ensure';
 import { type KnowledgeBase, openKnowledgeBase } from '../../../electron/core/kb/open';
 import { DECREES, hasSources } from './sources';
 
+describe.skipIf(!hasSources)('who decides an annex procedure: the body a decision verb belongs to, or unknown', () => {
+  const of = (file: string) => annexProcedures(parseDecree(readFileSync(path.join(DECREES, file), 'utf8')));
+  it('139 Phụ lục II mục I: "Ủy ban nhân dân cấp xã có trách nhiệm xem xét, … và cấp Giấy phép"', () => {
+    expect(of('139-2025-ND-CP.txt').find((p) => p.citation.annex === 'mục I Phụ lục II')?.decider).toBe('Ủy ban nhân dân cấp xã');
+  });
+  it('121 Phụ lục II mục I: "Sở Tư pháp thẩm định, trình Chủ tịch Ủy ban nhân dân cấp tỉnh xem xét, cấp Giấy phép"', () => {
+    expect(of('121-2025-ND-CP.txt').find((p) => p.citation.annex === 'mục I Phụ lục II')?.decider).toBe('Chủ tịch Ủy ban nhân dân cấp tỉnh');
+  });
+  it('151 Phụ lục I Phần III mục I: the land registry named last only updates the records; "Chủ tịch … cấp có thẩm quyền" is no body: unknown', () => {
+    const p = of('151-2025-ND-CP.txt').find((x) => x.citation.annex === 'mục I Phần III Phụ lục I')!;
+    expect(p.decider).toBeNull();
+  });
+});
+
 describe.skipIf(!hasSources)('annex procedures', () => {
   const text = readFileSync(path.join(DECREES, '151-2025-ND-CP.txt'), 'utf8');
   const procs = annexProcedures(parseDecree(text));
