@@ -10,7 +10,7 @@ import { readCatalogue } from '../../../electron/core/legal/catalogue';
 import { dataDir } from '../../../electron/core/paths';
 import { UserDb } from '../../../electron/core/user/user-db';
 import { fold } from '../../../electron/core/text/normalize';
-import { matchForm } from '../../../electron/core/legal/text';
+import { matchForm, sisterPointsNamed } from '../../../electron/core/legal/text';
 import { buildTempKb, HAS_SOURCES, ROOT, SOURCES } from './kb-fixture';
 
 describe.skipIf(!HAS_SOURCES)('knowledge base built from data/ and the real texts', () => {
@@ -59,9 +59,12 @@ describe.skipIf(!HAS_SOURCES)('knowledge base built from data/ and the real text
       .filter((r) => loaded.has(r.citation.document) && r.sourceStatus === 'verified')
       .filter((r) => {
         const p = kb.provisionFor(r);
-        const readable = p ? [p.heading ?? '', ...(p.leadIn ?? []), p.text].join(' ') : '';
+        const readableOf = (x: typeof p) => (x ? [x.heading ?? '', ...(x.leadIn ?? []), x.text].join(' ') : '');
+        const readable = readableOf(p);
+        // "Cơ quan … quy định tại các điểm a, b và c khoản này có thẩm quyền …": the holder is named in those points.
+        const sisters = r.citation.point ? sisterPointsNamed(matchForm(readable)).map((point) => readableOf(kb.provisionFor({ ...r, citation: { ...r.citation, point } }))) : [];
         // matchForm repairs glued words and elliptic levels ("cấp tỉnh, cấp xã") for matching only.
-        return !matchForm(readable.replace(/\s+/g, ' ')).includes(r.holder);
+        return ![readable, ...sisters].some((t) => matchForm(t.replace(/\s+/g, ' ')).includes(r.holder));
       })
       .map((r) => r.id);
     expect(bad).toEqual([]);
