@@ -24,7 +24,7 @@ export interface RateLimit {
   perSecond: number;
   burst: number;
 }
-/** The local user's browser, and a load test of 200 connections, stay well under this. */
+/** The local user's browser stays well under this; a load test from one address does not (it runs without). */
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 5000, burst: 10000 };
 /** API requests being answered at once; more: 503 with Retry-After. */
 export const MAX_IN_FLIGHT = 512;
