@@ -32,9 +32,10 @@ beforeAll(async () => {
   contentWords = vocabulary.filter((w) => parseQuery(w).terms.every((t) => !t.soft && !t.filler));
 });
 
+/** Every record an answer carries: its rows and the annex procedures grouped under them (one answer per power). */
 function matchSet(q: string): { total: number; ids: Set<string> } {
   const r = f.search(q, { limit: 200 });
-  return { total: r.total, ids: new Set(r.hits.map((h) => h.id)) };
+  return { total: r.total, ids: new Set(r.hits.flatMap((h) => [h.id, ...(h.procedures ?? []).filter((p) => p.kind === 'annex').map((p) => p.id)])) };
 }
 
 describe('search properties', () => {
@@ -49,9 +50,14 @@ describe('search properties', () => {
         if (marked.missingWords.length > 0) return;
         const stripped = matchSet(fold(q));
         expect(marked.total).toBeLessThanOrEqual(stripped.total);
-        if (stripped.total <= 200) for (const h of marked.hits) expect(stripped.ids.has(h.id), `${q}: ${h.id}`).toBe(true);
+        // A power found through its procedure may stand for it under a sister power of the same procedure
+        // in the other answer (146 Phụ lục XI mục IV implements Điều 37 khoản 1 and 5): the procedure is what was found.
+        const found = (h: (typeof marked.hits)[number]) =>
+          stripped.ids.has(h.id) || (h.procedures ?? []).some((p) => p.kind === 'annex' && p.matched && stripped.ids.has(p.id));
+        if (stripped.total <= 200) for (const h of marked.hits) expect(found(h), `${q}: ${h.id}`).toBe(true);
       }),
-      { numRuns: 150 },
+      // "kiến": found through 146 Phụ lục XI mục IV, grouped under Điều 37 khoản 1 with marks, khoản 5 without.
+      { numRuns: 150, examples: [[['kiến'], false]] },
     );
   });
 
