@@ -56,12 +56,23 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** The list may still be growing (a first answer, then the full one): its length once it has settled. */
+async function settledCount(hits: ReturnType<typeof page.locator>, atLeast: number): Promise<number> {
+  await expect
+    .poll(async () => {
+      const before = await hits.count();
+      await page.waitForTimeout(400);
+      return before > atLeast && before === (await hits.count());
+    })
+    .toBe(true);
+  return hits.count();
+}
+
 describe('output', () => {
   it('saves the search results as .xlsx with the citation and the status on the day of each hit', async () => {
     await page.goto(`${server.url}#/?q=${encodeURIComponent('dang ky khai sinh')}&ngay=2025-10-01`);
     const hits = page.locator('#results > li');
-    await expect.poll(() => hits.count()).toBeGreaterThan(2);
-    const shown = await hits.count();
+    const shown = await settledCount(hits, 2);
     const firstCite = (await page.locator('#results > li').first().locator('[data-test="citation"], .cite').first().textContent())!.trim();
     const { name, rows } = await downloadRows('[data-test="export-xlsx"]');
     expect(name).toBe('tra-cuu-tham-quyen-2025-10-01.xlsx');
@@ -79,8 +90,7 @@ describe('output', () => {
   it('saves the search results as .csv for Excel (BOM, CRLF, quoted cells), the same rows as on the page', async () => {
     await page.goto(`${server.url}#/?q=${encodeURIComponent('chung thuc ban sao')}&ngay=2025-10-01`);
     const hits = page.locator('#results > li');
-    await expect.poll(() => hits.count()).toBeGreaterThan(1);
-    const shown = await hits.count();
+    const shown = await settledCount(hits, 1);
     const cites = (await page.locator('#results > li [data-test="citation"]').allTextContents()).map((t) => t.trim());
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="export-csv"]').click()]);
     expect(download.suggestedFilename()).toBe('tra-cuu-tham-quyen-2025-10-01.csv');
