@@ -6,7 +6,7 @@
 import type { AuthorityRecord } from '../model';
 import type { RegisterFile } from './extract';
 import { type ParsedDecree, contextOf } from './structure';
-import { matchForm, sisterPointsNamed } from './text';
+import { namesHolder } from './text';
 
 const LEVELS = ['xa', 'tinh', 'trung-uong'];
 const KINDS = ['hdnd', 'ubnd', 'chu-tich-ubnd', 'co-quan-chuyen-mon', 'bo', 'khac'];
@@ -67,9 +67,8 @@ export function validateRegisterFile(reg: RegisterFile, parsed?: ParsedDecree): 
         e.push(`${r.id}: không tìm thấy điều khoản được trích dẫn`);
         continue;
       }
-      // A point whose subject is "the bodies of points a, b and c of this clause" names them there.
-      const sisters = r.citation.point ? sisterPointsNamed(matchForm(ctx)).map((point) => contextOf(parsed, { ...r.citation, point }) ?? '') : [];
-      if (![ctx, ...sisters].some((t) => matchForm(t).includes(r.holder))) e.push(`${r.id}: chủ thể "${r.holder}" không có trong điều khoản được trích dẫn`);
+      if (!namesHolder(r.holder, ctx, r.citation.point, (point) => contextOf(parsed, { ...r.citation, point })))
+        e.push(`${r.id}: chủ thể "${r.holder}" không có trong điều khoản được trích dẫn`);
     }
   }
   return e;

@@ -123,3 +123,14 @@ export function sisterPointsNamed(text: string): string[] {
   const m = /quy định tại (?:các )?điểm ([a-zđ](?:\s*,\s*[a-zđ])*(?:\s+và\s+(?:điểm\s+)?[a-zđ])?) khoản này/u.exec(text);
   return m?.[1] ? m[1].split(/\s*,\s*|\s+và\s+(?:điểm\s+)?/u) : [];
 }
+
+/**
+ * Whether a provision's text names a record's holder, or, for a point whose subject is "the bodies of
+ * points a, b and c of this clause", one of those points does (`sister` reads a sister point's text).
+ */
+export function namesHolder(holder: string, text: string, point: string | null, sister: (point: string) => string | null): boolean {
+  const own = matchForm(text.replace(/\s+/gu, ' '));
+  if (own.includes(holder)) return true;
+  if (!point) return false;
+  return sisterPointsNamed(own).some((p) => matchForm((sister(p) ?? '').replace(/\s+/gu, ' ')).includes(holder));
+}

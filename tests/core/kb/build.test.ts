@@ -10,7 +10,7 @@ import { readCatalogue } from '../../../electron/core/legal/catalogue';
 import { dataDir } from '../../../electron/core/paths';
 import { UserDb } from '../../../electron/core/user/user-db';
 import { fold } from '../../../electron/core/text/normalize';
-import { matchForm, sisterPointsNamed } from '../../../electron/core/legal/text';
+import { namesHolder } from '../../../electron/core/legal/text';
 import { buildTempKb, HAS_SOURCES, ROOT, SOURCES } from './kb-fixture';
 
 describe.skipIf(!HAS_SOURCES)('knowledge base built from data/ and the real texts', () => {
@@ -60,11 +60,9 @@ describe.skipIf(!HAS_SOURCES)('knowledge base built from data/ and the real text
       .filter((r) => {
         const p = kb.provisionFor(r);
         const readableOf = (x: typeof p) => (x ? [x.heading ?? '', ...(x.leadIn ?? []), x.text].join(' ') : '');
-        const readable = readableOf(p);
-        // "Cơ quan … quy định tại các điểm a, b và c khoản này có thẩm quyền …": the holder is named in those points.
-        const sisters = r.citation.point ? sisterPointsNamed(matchForm(readable)).map((point) => readableOf(kb.provisionFor({ ...r, citation: { ...r.citation, point } }))) : [];
-        // matchForm repairs glued words and elliptic levels ("cấp tỉnh, cấp xã") for matching only.
-        return ![readable, ...sisters].some((t) => matchForm(t.replace(/\s+/g, ' ')).includes(r.holder));
+        // matchForm repairs glued words and elliptic levels ("cấp tỉnh, cấp xã") for matching only; a point naming
+        // "the bodies of points a, b and c" names its holder there.
+        return !namesHolder(r.holder, readableOf(p), r.citation.point, (point) => readableOf(kb.provisionFor({ ...r, citation: { ...r.citation, point } })));
       })
       .map((r) => r.id);
     expect(bad).toEqual([]);
