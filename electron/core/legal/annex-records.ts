@@ -1,0 +1,149 @@
+/**
+ * Annex procedures as records: each "Trình tự, thủ tục …" section becomes a record held by its decider, cited to
+ * the deciding clause; body records and procedures are linked both ways.
+ */
+import type { AuthorityRecord } from '../model';
+import { walkUnits } from './authority-units';
+import { kindOf, levelOf } from './holders';
+import { type Ctx, findAll } from './record';
+import { recordId } from './record-ids';
+import { type LegalNode, citationKey, fullText } from './structure';
+import { refersTo, timeLimit, TITLE_MAX } from './titles';
+import { capitalize, clip, matchForm, sentenceCase } from './text';
+
+const PROCEDURE_HEADING = /THỦ TỤC|TRÌNH TỰ|thủ tục|trình tự/u;
+/** Verbs of the final decision of a procedure. */
+const DECISIVE_VERB =
+  /(?:cấp|quyết định|phê duyệt|xác nhận|trả lời|chấp thuận|công nhận|giải quyết|thu hồi|ban hành|cho phép|bổ nhiệm|miễn nhiệm|thuộc thẩm quyền)$/u;
+/** Verbs that make a body the one deciding (or receiving, or answering for) a procedure. */
+const PROCEDURE_VERB =
+  /^(?:do … )?(?:cấp|quyết định|xem xét, quyết định|xem xét quyết định|ra quyết định|phê duyệt|xem xét, phê duyệt|xác nhận|trả lời|chấp thuận|công nhận|tiếp nhận|tiếp nhận, giải quyết|tiếp nhận và giải quyết|giải quyết|thu hồi|ban hành|cho phép|bổ nhiệm|miễn nhiệm|thuộc thẩm quyền|có trách nhiệm|cấp lại|cấp giấy|cấp phép|thẩm định)$/u;
+
+function procedureTitle(heading: string): string {
+  const t = sentenceCase(heading.replace(/\s*\(\s*ĐIỀU \d+ NGHỊ ĐỊNH\)\s*$/u, '').replace(/\s*\($/u, '')).replace(/^Trình tự,\s*(?:xem xét\s*)?/iu, '').replace(/\s+/g, ' ');
+  return clip(capitalize(t.charAt(0) === t.charAt(0).toUpperCase() ? t : t), TITLE_MAX);
+}
+
+/** Each procedure in an annex (a "mục" titled "Trình tự, thủ tục …") becomes a record held by its decider. */
+export function extractProcedures(ctx: Ctx): Map<string, string[]> {
+  const bySection = new Map<string, string[]>();
+  const sections: LegalNode[] = [];
+  for (const annex of ctx.parsed.annexes) {
+    const secs = annex.children.filter((c) => c.kind === 'section');
+    if (secs.length > 0) sections.push(...secs.filter((s) => PROCEDURE_HEADING.test(s.heading ?? '')));
+    else if (PROCEDURE_HEADING.test(annex.heading ?? '') && annex.children.some((c) => c.kind === 'item')) sections.push(annex);
+  }
+  for (const sec of sections) {
+    const units: LegalNode[] = [];
+    walkUnits(sec.children, null, (n) => units.push(n));
+    // The decider is the last decisive step (file → appraisal → decision); else who receives; else who answers for it.
+    const steps = units.flatMap((n) =>
+      findAll(n.ownText)
+        .filter((x) => levelOf(x.a.holder) !== 'huyen' && PROCEDURE_VERB.test(x.a.verb))
+        .map((f) => ({ node: n, f })),
+    );
+    const decisive = steps.filter((x) => x.f.a.role === 'quyet-dinh' && DECISIVE_VERB.test(x.f.a.verb));
+    // A body that decides as the subject wins over one named in a file's address ("nộp hồ sơ đề nghị Ủy ban nhân dân
+    // cấp xã cấp …" in a fee clause, 139 Phụ lục V): the record cites the deciding clause.
+    const own = decisive.filter((x) => !x.f.a.indirect);
+    const chosen =
+      own[own.length - 1] ??
+      decisive[decisive.length - 1] ??
+      steps.find((x) => x.f.a.role === 'quyet-dinh') ??
+      steps.find((x) => x.f.a.role === 'tiep-nhan') ??
+      steps.find((x) => x.f.a.role === 'trach-nhiem') ??
+      null;
+    if (!chosen) {
+      ctx.excluded.set(citationKey(sec.citation), {
+        citation: sec.citation,
+        reason: 'Mục Phụ lục (thủ tục, biểu mẫu) không có câu nêu cơ quan quyết định mà bộ trích xuất đọc được; chưa thành bản ghi thủ tục',
+      });
+      continue;
+    }
+    // "… do Chủ tịch Ủy ban nhân dân cấp xã phê duyệt đối với …; do Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt đối với …"
+    // (151 Phụ lục I Phần VII mục VI khoản 3): every body deciding in the chosen clause, each for its cases.
+    const deciders = [chosen, ...decisive.filter((x) => x.node === chosen.node && x.f.a.holder !== chosen.f.a.holder && x.f.a.indirect === chosen.f.a.indirect)];
+    for (const { node, f } of deciders) {
+    const level = levelOf(f.a.holder);
+    if (level === null || level === 'huyen') continue;
+    const id = recordId(node.citation, f.a.holder, f.a.role);
+    const limit = timeLimit(matchForm(fullText(node))) ?? timeLimit(matchForm(fullText(sec)));
+    ctx.records.set(id, {
+      id,
+      title: procedureTitle(sec.heading ?? sec.citation.annex ?? 'Thủ tục'),
+      holder: f.a.holder,
+      level,
+      holderKind: kindOf(f.a.holder),
+      role: f.a.role,
+      formerHolder: null,
+      mechanism: ctx.doc.kind === 'phan-dinh' ? 'phan-dinh' : 'phan-cap',
+      refersTo: refersTo(matchForm(fullText(sec))).slice(0, 6),
+      citation: node.citation,
+      sector: ctx.doc.sector,
+      field: null,
+      aliases: [],
+      sourceStatus: 'verified',
+      secondarySource: null,
+      procedures: [],
+      timeLimit: limit,
+    });
+    ctx.covered.add(citationKey(node.citation));
+    const key = sec.citation.annex ?? '';
+    bySection.set(key, [...(bySection.get(key) ?? []), id]);
+    ctx.sourceText.set(id, matchForm(fullText(sec)));
+    ctx.sourceHeading.set(id, sec.heading ?? '');
+    }
+  }
+  return bySection;
+}
+
+/** Body records point to the annex procedures that implement them, and back. */
+export function linkProcedures(ctx: Ctx, bySection: Map<string, string[]>): void {
+  const procIds = new Set([...bySection.values()].flat());
+  const byArticle = new Map<number, AuthorityRecord[]>();
+  for (const r of ctx.records.values()) {
+    if (r.citation.article == null || procIds.has(r.id)) continue;
+    byArticle.set(r.citation.article, [...(byArticle.get(r.citation.article) ?? []), r]);
+  }
+  const link = (article: number, ids: string[]): void => {
+    for (const r of byArticle.get(article) ?? []) for (const id of ids) if (!r.procedures.includes(id)) r.procedures.push(id);
+  };
+  // "Trình tự, thủ tục … thực hiện theo quy định tại mục I Phụ lục …" in the body.
+  for (const art of ctx.parsed.articles) {
+    const text = matchForm(fullText(art));
+    // "mục I, mục II Phụ lục II", "các mục I và II Phụ lục", "Phụ lục III ban hành kèm theo Nghị định này".
+    for (const m of text.matchAll(/((?:(?:các )?mục [IVXLC]+(?:,\s*| và | hoặc )?)*)\s*(Phụ lục(?: [IVXLC]+)?)(?![\p{L}])/gu)) {
+      const rest = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 60);
+      if (/^[^.;]{0,40}Nghị định số/u.test(rest)) continue; // an annex of another act
+      const annex = m[2] ?? 'Phụ lục';
+      const secs = [...(m[1] ?? '').matchAll(/[IVXLC]+/gu)].map((x) => `mục ${x[0]} ${annex}`);
+      const keys = secs.length > 0 ? secs : [...bySection.keys()].filter((k) => k === annex || k.endsWith(` ${annex}`));
+      for (const key of keys) {
+        const ids = bySection.get(key);
+        if (ids && art.citation.article != null) link(art.citation.article, ids);
+      }
+    }
+  }
+  // "… quy định tại Điều 4 Nghị định này" inside a procedure.
+  for (const [, ids] of bySection) {
+    for (const id of ids) {
+      const text = ctx.sourceText.get(id) ?? '';
+      for (const m of text.matchAll(/Điều (\d+) (?:của )?Nghị định này/gu)) link(Number(m[1]), [id]);
+      // 129: "(ĐIỀU 5 NGHỊ ĐỊNH)" in a procedure's heading names the article it implements.
+      const heading = ctx.records.get(id)?.citation.annex ? ctx.sourceHeading.get(id) ?? '' : '';
+      for (const m of heading.matchAll(/\(\s*ĐIỀU (\d+) NGHỊ ĐỊNH\)/gu)) link(Number(m[1]), [id]);
+    }
+  }
+  for (const r of ctx.records.values()) r.procedures.sort();
+  // A procedure takes the field and mechanism of the power it implements.
+  const seen = new Set<string>();
+  for (const r of [...ctx.records.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    for (const id of r.procedures) {
+      const p = ctx.records.get(id);
+      if (!p || seen.has(id)) continue;
+      seen.add(id);
+      if (!p.field) p.field = r.field;
+      p.mechanism = r.mechanism;
+    }
+  }
+}
