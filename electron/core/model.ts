@@ -131,6 +131,8 @@ export interface ProcedureStep {
   bodies: string[];
   /** The step as written, shortened for display: read from the text at KB build, never stored in data/. */
   text?: string;
+  /** The step's own place on the timeline (set at KB build): a repeal may spare some items of a section. */
+  timeline?: RecordTimeline;
 }
 
 export interface ProcedureRecord {

@@ -219,8 +219,9 @@ export interface RecordDetail {
 export interface AnnexProcedureOnDay extends ProcedureRecord {
   citationText: string;
   implements: string[];
-  /** "text": the texts link it to the power; "name": only its name matched (to be checked). */
-  linkedBy: 'text' | 'name' | null;
+  /** "text": the texts link it to the power; "name": only its name matched (to be checked); "later-act": the power is a later act's (linkNote says why). */
+  linkedBy: 'text' | 'name' | 'later-act' | null;
+  linkNote?: string;
   status: HitStatus;
 }
 

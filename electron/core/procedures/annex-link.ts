@@ -8,10 +8,11 @@
  * … ban hành quyết định giải quyết tranh chấp", 151 Phụ lục I Phần VIII mục II khoản 5).
  * Most of 151 Phụ lục I is repealed from 31/01/2026: its procedures carry that, like any provision.
  */
-import type { AuthorityRecord, Provision, RecordTimeline } from '../model';
+import type { AuthorityRecord, ProcedureStep, Provision, RecordTimeline } from '../model';
 import type { Change } from '../legal/changes';
 import type { ProcedureRecord } from '../legal/procedures';
-import { type ActDates, recordTimeline } from '../legal/timeline';
+import { type ActDates, recordTimeline, viDate } from '../legal/timeline';
+import { formatCitation } from '../model';
 import { within } from '../legal/extract';
 import { bestByName, nameOverlap } from './name-match';
 import { pointedByBody, romanSection } from './section-pointer';
@@ -19,9 +20,17 @@ import { pointedByBody, romanSection } from './section-pointer';
 export interface LinkedAnnexProcedure extends ProcedureRecord {
   /** Power records (articles) it implements. */
   implements: string[];
-  /** How: the texts link them (register links, an amending act's pointer), or only the procedure's name matched (check). */
-  linkedBy: 'text' | 'name' | null;
+  /**
+   * How: the texts link them (register links, an amending act's pointer), only the procedure's name matched
+   * (check), or the decree gives the acting body no power and the act that repealed the section now does
+   * ('later-act': the power is the later act's, from its date).
+   */
+  linkedBy: 'text' | 'name' | 'later-act' | null;
+  /** Why a 'later-act' link, in Vietnamese, with the later act's citation and its date. */
+  linkNote?: string;
   timeline: RecordTimeline;
+  /** Each step on the timeline: a repeal may spare some items of a section (151 Phụ lục I: khoản 1 Mục XVI nội dung C Phần V). */
+  steps: Array<ProcedureStep & { timeline: RecordTimeline }>;
 }
 
 /** "Mục V Phần III Phụ lục I", "mục I phần III Phụ lục I", "khoản 1 Mục VII nội dung C Phần V Phụ lục I" → a section's units. */
@@ -83,6 +92,36 @@ function sharedReference(p: ProcedureRecord, provisions: Provision[], powers: Au
   return (deciding.length ? deciding : hits).map((r) => r.id);
 }
 
+/** The one body every step names and that receives the file, when there is one (151 Phần V C mục IV, XVI: the land registry). */
+function soleBody(p: ProcedureRecord): string | null {
+  const bodies = new Set([...p.steps.flatMap((s) => s.bodies), ...(p.receiver ? [p.receiver] : [])].map((b) => b.toLowerCase()));
+  return bodies.size === 1 ? [...bodies][0]! : null;
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** A later act's power picked by name among the one body's powers: the holder is fixed by the text, so less of the name need match. */
+const LATER_ACT_NAME_MIN = 0.4;
+
+/**
+ * A procedure no power of its decree covers, carried out by one body alone, whose section a later act
+ * repealed: the power of that act held by that body whose title holds the name (151 Phần V C mục IV
+ * "đăng ký đất đai lần đầu … được giao để quản lý" → điểm c khoản 2 Điều 14 Nghị định 49/2026, the
+ * Văn phòng đăng ký đất đai). Before that act the body acted under the Land Law, which is no text here.
+ */
+function laterActPower(p: ProcedureRecord, timeline: RecordTimeline, changes: Change[], records: AuthorityRecord[]): { ids: string[]; note: string } | null {
+  const body = soleBody(p);
+  if (!body || timeline.endKind !== 'repealed' || !timeline.endedBy) return null;
+  const repeal = changes.find((c) => c.op === 'repeal' && formatCitation(c.by) === timeline.endedBy);
+  if (!repeal) return null;
+  const powers = records.filter((r) => r.citation.document === repeal.by.document && r.citation.annex === null && r.role !== 'bai-bo' && r.holder.toLowerCase() === body);
+  const best = bestByName(p.name, null, powers, LATER_ACT_NAME_MIN);
+  if (!best) return null;
+  const r = records.find((x) => x.id === best.id)!;
+  const note = `Nghị định ${p.document} không giao thẩm quyền này cho ${r.holder} (cơ quan thực hiện thủ tục); từ ${viDate(timeline.to!)} thẩm quyền theo ${lowerFirst(formatCitation(r.citation))}, văn bản đã bãi bỏ mục này (${lowerFirst(timeline.endedBy)})`;
+  return { ids: [r.id], note };
+}
+
 export function linkAnnexProcedures(
   procedures: ProcedureRecord[],
   records: AuthorityRecord[],
@@ -96,6 +135,8 @@ export function linkAnnexProcedures(
   // Powers a procedure can implement: the body's records (a "Không …" abolition implements nothing).
   for (const r of records) if (r.citation.annex === null && r.role !== 'bai-bo') powersOf.set(r.citation.document, [...(powersOf.get(r.citation.document) ?? []), r]);
   return procedures.map((p) => {
+    const timeline = recordTimeline({ citation: p.citation } as AuthorityRecord, changes, dates);
+    const steps = p.steps.map((st) => ({ ...st, timeline: recordTimeline({ citation: st.citation } as AuthorityRecord, changes, dates) }));
     const inSection = records.filter((r) => r.citation.annex && within(r.citation, p.citation));
     const inSectionIds = new Set(inSection.map((r) => r.id));
     // The body's own sentence sending this procedure to its section is the most precise link; the register's
@@ -128,7 +169,15 @@ export function linkAnnexProcedures(
       implementsIds.push(...ids);
       if (ids.length) linkedBy = 'text';
     }
-    const timeline = recordTimeline({ citation: p.citation } as AuthorityRecord, changes, dates);
-    return { ...p, implements: [...new Set(implementsIds)].sort(), linkedBy, timeline };
+    let linkNote: string | undefined;
+    if (implementsIds.length === 0) {
+      const later = laterActPower(p, timeline, changes, records);
+      if (later) {
+        implementsIds.push(...later.ids);
+        linkedBy = 'later-act';
+        linkNote = later.note;
+      }
+    }
+    return { ...p, steps, implements: [...new Set(implementsIds)].sort(), linkedBy, ...(linkNote ? { linkNote } : {}), timeline };
   });
 }

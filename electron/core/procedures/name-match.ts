@@ -77,12 +77,12 @@ export function nameOverlap(name: string, r: AuthorityRecord): { recall: number;
  * The power of the decree holding most of the procedure's name; one holding too little is no candidate.
  * Among candidates the decider weighs in.
  */
-export function bestByName(name: string, decider: string | null, powers: AuthorityRecord[]): NameMatch | null {
+export function bestByName(name: string, decider: string | null, powers: AuthorityRecord[], min: number = NAME_MATCH_MIN): NameMatch | null {
   let best: (NameMatch & { rank: number }) | null = null;
   for (const r of powers) {
     const { recall, precision } = nameOverlap(name, r);
     // A short title held whole by a long name ("Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm") is a match too.
-    if (recall < NAME_MATCH_MIN && !(precision >= 0.9 && recall >= 0.35)) continue;
+    if (recall < min && !(precision >= 0.9 && recall >= 0.35)) continue;
     // Ranked by how much of the name it holds, then by how little else it says (a title listing every
     // kind of land decision is no better for being long), then by the decider.
     let rank = recall + 0.3 * precision;
