@@ -5,7 +5,7 @@
  * naming the record, what was shown, the day and the versions; "In" / "Lưu PDF" print the card with its
  * clause and without the controls (print media and Chromium's PDF).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,39 @@ describe('answer card', () => {
     expect(await now.textContent()).toMatch(/Nay thực hiện theo:.+Nghị định 49\/2026\/NĐ-CP/u);
     expect(await bottomOf('[data-test="now-by"]')).toBeLessThanOrEqual(VIEWPORT_H);
     expect((await page.locator('[data-test="change"]').textContent())!).toContain('Theo quy định này');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('heads the holder by its role, and a former holder the text does not name reads as such, never as a body', async () => {
+    // Registers are read at run time: a record whose value is the words "văn bản không nêu" (a correction's).
+    const registers = readdirSync(join(ROOT, 'data', 'register')).filter((f) => f.endsWith('.json'));
+    const records = registers.flatMap((f) => (JSON.parse(readFileSync(join(ROOT, 'data', 'register', f), 'utf8')) as { records: Array<{ id: string; role: string; formerHolder: string | null }> }).records);
+    const card = page.locator('[data-test="answer-card"]');
+    const unnamed = records.filter((r) => /^văn bản không nêu/iu.test(r.formerHolder ?? ''));
+    const receiver = records.find((r) => r.role === 'tiep-nhan');
+    expect(unnamed.length + (receiver ? 1 : 0)).toBeGreaterThan(0);
+    for (const r of unnamed.slice(0, 3)) {
+      await page.goto(`${server.url}#/record/${r.id}`);
+      await card.locator('[data-test="holder"]').waitFor();
+      expect(await card.locator('[data-test="former"]').count(), r.id).toBe(0);
+      expect(await card.locator('[data-test="former-none"]').textContent()).toContain('văn bản không nêu');
+    }
+    await page.goto(`${server.url}#/record/120-d4-ubnd-xa-quyet-dinh`);
+    await card.locator('[data-test="holder"]').waitFor();
+    expect(await page.locator('[data-test="holder-heading"]').textContent()).toBe('Cơ quan, người có thẩm quyền');
+    if (receiver) {
+      await page.goto(`${server.url}#/record/${receiver.id}`);
+      await card.locator('[data-test="holder"]').waitFor();
+      expect(await page.locator('[data-test="holder-heading"]').textContent()).toContain('Nơi tiếp nhận hồ sơ');
+    }
+    // A later act whose catalogue title is only its number is not named twice ("Nghị định 217/2026/NĐ-CP — 217/2026/NĐ-CP").
+    for (const d of catalogue.filter((x) => x.title === x.number).slice(0, 1)) {
+      const id = records.find((r) => r.id.startsWith(d.number.replace(/\/NĐ-CP$/u, '').replace('/', '-') + '-'))?.id;
+      if (!id) continue;
+      await page.goto(`${server.url}#/record/${id}`);
+      await card.locator('[data-test="holder"]').waitFor();
+      expect(await page.locator('.facts').textContent()).not.toContain(`${d.number} — ${d.number}`);
+    }
     expect(errors).toEqual([]);
   }, 60_000);
 
@@ -154,7 +187,14 @@ describe('print and PDF', () => {
     expect(await page.locator('[data-test="copy-basis"]').isVisible()).toBe(false);
     expect(await page.locator('.app-header').isVisible()).toBe(false);
     expect(await page.locator('[data-test="clause"]').isVisible()).toBe(true);
-    expect(await page.locator('.print-only').textContent()).toContain('Căn cứ khoản 1 Điều 12 Nghị định số 120/2025/NĐ-CP');
+    const footer = (await page.locator('[data-test="print-footer"]').textContent())!;
+    expect(footer).toContain('Căn cứ khoản 1 Điều 12 Nghị định số 120/2025/NĐ-CP');
+    // A printed answer says the day it was printed (dd/mm/yyyy, as the other dates) and its status on the day asked.
+    const now = new Date();
+    const printedOn = `${String(now.getDate()).padStart(2, '0')}/${String(now.getMonth() + 1).padStart(2, '0')}/${now.getFullYear()}`;
+    expect(footer).toContain(`In ngày ${printedOn}`);
+    const badge = (await page.locator('[data-test="record-status"] .badge').first().textContent())!.trim();
+    expect(footer).toContain(`Tình trạng tại ngày 01/10/2025: ${badge}`);
     const pdf = await page.pdf({ path: join(SHOTS, 'record.pdf'), format: 'A4' });
     expect(pageCount(pdf)).toBeGreaterThan(0);
     expect(pageCount(pdf)).toBeLessThanOrEqual(4);

@@ -18,7 +18,7 @@ describe('procedures on the answer', () => {
     await page.goto(`${server.url}#/?q=${encodeURIComponent('lam so do lan dau mat bao lau')}`);
     const time = page.locator('[data-test="time-limit"]').first();
     await time.waitFor();
-    await expect.poll(() => time.textContent()).toMatch(/Thời hạn: \d+(?:–\d+)? Ngày/u);
+    await expect.poll(() => time.textContent()).toMatch(/Thời hạn: \d+(?:–\d+)? ngày/iu);
     await page.screenshot({ path: join(SHOTS, 'procedures-results.png') });
 
     await time.locator('xpath=ancestor::li[1]').locator('a').first().click();

@@ -1,5 +1,5 @@
 /** Display helpers: Vietnamese labels and dates. Pure, no DOM. */
-import { ACT_KIND_LABELS, actName, type DocumentInfo, type DocumentKind, type Validity } from '../../../electron/core/model';
+import { ACT_KIND_LABELS, actName, type DocumentInfo, type DocumentKind, type Role, type Validity } from '../../../electron/core/model';
 
 /** "2025-07-01" → "01/07/2025" (dates are shown the Vietnamese way). */
 export function viDate(iso: string | null | undefined): string {
@@ -51,4 +51,50 @@ export function kindLabel(d: Pick<DocumentInfo, 'kind'> & Partial<Pick<DocumentI
 /** "Nghị định 120/2025/NĐ-CP", "Quyết định 40/2026/QĐ-UBND" for a document number. */
 export function decreeName(number: string): string {
   return /^\d+\/\d{4}\/\S+$/u.test(number) ? `${actName(number)} ${number}` : number;
+}
+
+/**
+ * The former holder as a text names it, null when it does not: a correction may write the words
+ * "văn bản không nêu" as its value, which must read as "not named", never as a body.
+ */
+export function namedFormerHolder(v: string | null | undefined): string | null {
+  const t = v?.trim();
+  return t && !/^(văn bản )?không nêu\.?$/iu.test(t) ? t : null;
+}
+
+/**
+ * A time limit as a sentence writes it: the portal capitalises its units ("17 Ngày làm việc",
+ * "15 Ngày", "24 Giờ"); after a number they are lower case, as in the decrees ("05 ngày làm việc").
+ */
+export function timeText(v: string): string {
+  return v.replace(/(\d)(\s*)(Ngày|Giờ|Tháng|Năm|Tuần)(?=\s|$|[,;.)])/gu, (_m, d: string, sp: string, unit: string) => `${d}${sp}${unit.toLowerCase()}`);
+}
+
+/** Today, the Vietnamese way ("02/12/2026"), from the machine's clock in its own time zone. */
+export function todayVi(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(now.getDate())}/${p(now.getMonth() + 1)}/${now.getFullYear()}`;
+}
+
+const HOLDER_HEADINGS: Record<Role, string> = {
+  'quyet-dinh': 'Cơ quan, người có thẩm quyền',
+  'tiep-nhan': 'Nơi tiếp nhận hồ sơ',
+  'phoi-hop': 'Cơ quan phối hợp',
+  'trach-nhiem': 'Cơ quan có trách nhiệm thực hiện',
+  'bai-bo': 'Cơ quan trước đây thực hiện',
+};
+
+/**
+ * The heading above the holder on the answer card, by what the holder does: a clerk reads "who decides"
+ * apart from "who receives the file"; one "Cơ quan thực hiện" for every role said neither.
+ */
+export function holderHeading(role: Role, inForce: boolean): string {
+  const h = HOLDER_HEADINGS[role] ?? 'Cơ quan thực hiện';
+  return inForce ? h : `${h} theo quy định này (không còn áp dụng)`;
+}
+
+/** A catalogue title that only repeats the number (a later act whose title is not known yet) says nothing: ''. */
+export function documentTitle(d: Pick<DocumentInfo, 'number' | 'title'>): string {
+  const t = d.title?.trim() ?? '';
+  return t && t !== d.number.trim() && t !== decreeName(d.number) ? t : '';
 }
