@@ -84,6 +84,26 @@ describe('output', () => {
     expect(body).toHaveLength(shown);
     expect(firstCite).toContain(body[0]![header.indexOf('Căn cứ')]!);
     expect(body.every((r) => r[header.indexOf('Tình trạng ngày 01/10/2025')]!.length > 0)).toBe(true);
+    // The sheet says the day it was saved as well as the day asked.
+    expect(rows[0]![0]).toMatch(/, xuất ngày \d{2}\/\d{2}\/\d{4}$/u);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('"lam so do lan dau mat bao lau": the sheet carries the time limit the page shows', async () => {
+    await page.goto(`${server.url}#/?q=${encodeURIComponent('lam so do lan dau mat bao lau')}`);
+    const hits = page.locator('#results > li');
+    await settledCount(hits, 0);
+    const shownTime = (await hits.first().locator('[data-test="time-limit"]').first().textContent())!;
+    const { rows } = await downloadRows('[data-test="export-xlsx"]');
+    const header = rows[1]!;
+    const col = header.indexOf('Thời hạn giải quyết');
+    expect(col).toBeGreaterThan(0);
+    const cell = rows[2]![col]!;
+    const limit = /\d+(?:–\d+)? ngày[^,(]*/iu.exec(cell)?.[0]?.trim();
+    expect(limit, cell).toBeTruthy();
+    expect(shownTime.toLowerCase()).toContain(limit!.toLowerCase());
+    // Every row says something of the former holder: a name or that the text names none.
+    expect(rows.slice(2).every((r) => r[header.indexOf('Trước đây')]!.length > 0)).toBe(true);
     expect(errors).toEqual([]);
   }, 60_000);
 

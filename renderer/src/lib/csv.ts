@@ -3,7 +3,7 @@
  */
 import type { SearchHit } from '../../../electron/api/contract';
 import { LEVEL_LABELS, MECHANISM_LABELS, ROLE_LABELS, SECTOR_LABELS } from '../../../electron/core/model';
-import { viDate } from './format';
+import { namedFormerHolder, timeText, viDate } from './format';
 import { fullLabel, statusOf } from './status';
 
 const HEADER = [
@@ -15,6 +15,7 @@ const HEADER = [
   'Cơ chế',
   'Lĩnh vực',
   'Căn cứ',
+  'Thời hạn giải quyết',
   'Tình trạng',
   'Phân cấp, ủy quyền',
   'Tình trạng nguồn',
@@ -34,6 +35,12 @@ function statusCell(h: SearchHit): string {
   return s ? fullLabel(s) : 'Chưa xác định';
 }
 
+/** The time limit, and where it comes from when it is not the decree ("Cổng Dịch vụ công, thủ tục 1.012753"). */
+function timeCell(h: SearchHit): string {
+  if (!h.timeLimit) return '';
+  return h.timeLimitSource ? `${timeText(h.timeLimit)} (${h.timeLimitSource})` : timeText(h.timeLimit);
+}
+
 function delegationCell(h: SearchHit): string {
   const d = h.delegation;
   if (!d) return '';
@@ -49,10 +56,12 @@ export function hitsTable(hits: readonly SearchHit[], day?: string): { header: s
     h.holder,
     LEVEL_LABELS[h.level] ?? h.level,
     ROLE_LABELS[h.role] ?? h.role,
-    h.formerHolder ?? '',
+    // As on the card: an empty cell would not tell "not named by the text" from "not filled in".
+    namedFormerHolder(h.formerHolder) ?? 'Văn bản không nêu',
     MECHANISM_LABELS[h.mechanism] ?? h.mechanism,
     SECTOR_LABELS[h.sector] ?? h.sector,
     h.citationText,
+    timeCell(h),
     statusCell(h),
     delegationCell(h),
     h.sourceStatus === 'second-hand' ? 'Chưa đối chiếu văn bản gốc' : 'Đã đối chiếu văn bản',

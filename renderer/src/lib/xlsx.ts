@@ -5,10 +5,10 @@
  */
 import type { SearchHit } from '../../../electron/api/contract';
 import { hitsTable } from './csv';
-import { viDate } from './format';
+import { todayVi, viDate } from './format';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const WIDTHS = [48, 30, 12, 22, 28, 20, 20, 40, 40, 36, 22, 30, 30];
+const WIDTHS = [48, 30, 12, 22, 28, 20, 20, 40, 30, 40, 36, 22, 30, 30];
 
 /** A cell a spreadsheet would read as a formula is kept as text. */
 function text(v: string): string {
@@ -22,7 +22,8 @@ export async function hitsToXlsx(hits: readonly SearchHit[], day: string, title:
   wb.created = new Date();
   const ws = wb.addWorksheet('Kết quả', { views: [{ state: 'frozen', ySplit: 2 }] });
   const { header, rows } = hitsTable(hits, day);
-  ws.addRow([`${title} — ${hits.length} bản ghi, tình trạng tại ngày ${viDate(day)}`]).font = { bold: true, size: 13 };
+  // The day asked and the day saved: a sheet read months later says both.
+  ws.addRow([`${title} — ${hits.length} bản ghi, tình trạng tại ngày ${viDate(day)}, xuất ngày ${todayVi()}`]).font = { bold: true, size: 13 };
   const head = ws.addRow(header);
   head.font = { bold: true };
   head.alignment = { vertical: 'top', wrapText: true };

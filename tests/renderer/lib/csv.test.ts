@@ -50,4 +50,14 @@ describe('hitsToCsv', () => {
     expect(lines[2]).toContain('Đã bãi bỏ từ 31/01/2026 bởi điểm đ khoản 3 Điều 16 Nghị định 49/2026/NĐ-CP');
     expect(hitsToCsv([repealed])).toContain(',Tình trạng,');
   });
+
+  it('carries the time limit with its source, and says when the text names no former holder', () => {
+    const timed = sampleHit({ id: 't', timeLimit: '17 Ngày làm việc', timeLimitSource: 'Cổng Dịch vụ công quốc gia, thủ tục 1.012753', formerHolder: 'văn bản không nêu' });
+    const rows = hitsToCsv([timed, { ...timed, id: 'u', timeLimit: null, formerHolder: 'Ủy ban nhân dân cấp huyện' }]).slice(1).trimEnd().split('\r\n');
+    expect(rows[0]).toContain(',Thời hạn giải quyết,');
+    expect(rows[1]).toContain(',"17 ngày làm việc (Cổng Dịch vụ công quốc gia, thủ tục 1.012753)",');
+    expect(rows[1]).toContain(',Văn bản không nêu,');
+    expect(rows[2]).toContain(',Ủy ban nhân dân cấp huyện,');
+    expect(rows[2]).not.toContain('Văn bản không nêu');
+  });
 });
