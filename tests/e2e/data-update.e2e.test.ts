@@ -88,6 +88,7 @@ describe('Cập nhật dữ liệu (browser mode)', () => {
     await page.setInputFiles('[data-test="pack-file"]', packs.otherKey);
     await page.locator('[data-test="pack-refused"]').waitFor({ timeout: SLOW });
     expect(await page.locator('[data-test="pack-refused"]').innerText()).toContain('Chữ ký của gói dữ liệu không đúng');
+    expect(await page.locator('[data-test="pack-unchanged"]').textContent()).toBe('Dữ liệu đang dùng không thay đổi.');
     await page.screenshot({ path: join(SHOTS, 'update-refused.png') });
     await page.setInputFiles('[data-test="pack-file"]', packs.tampered);
     await page.locator('[data-test="pack-refused"]', { hasText: 'SHA-256' }).waitFor({ timeout: SLOW });

@@ -23,7 +23,7 @@ let server: { url: string; close(): Promise<void> };
 let browser: Browser;
 let page: Page;
 const errors: string[] = [];
-const files = { decree: '', notDecree: '', bomb: '' };
+const files = { decree: '', notDecree: '', bomb: '', empty: '' };
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Không thấy Chromium tại ${CHROMIUM}.`);
@@ -33,6 +33,8 @@ beforeAll(async () => {
   writeFileSync(files.decree, generatedDecree(6, { number: '906/2026/NĐ-CP', marker: ' đặc biệt' }));
   files.notDecree = join(dir, 'ghi-chu.txt');
   writeFileSync(files.notDecree, 'Ghi chú cuộc họp ngày 2/12: bàn về lịch trực.\n');
+  files.empty = join(dir, 'rong.txt');
+  writeFileSync(files.empty, '');
   files.bomb = join(dir, 'bom.docx');
   writeFileSync(files.bomb, await zipBomb(70));
   userDir = mkdtempSync(join(tmpdir(), 'e2e-import-user-'));
@@ -63,6 +65,15 @@ describe('Nạp văn bản (browser mode)', () => {
     await page.locator('[data-test="import-refused"]', { hasText: 'Không nhận ra số hiệu nghị định' }).waitFor({ timeout: SLOW });
     await page.setInputFiles('[data-test="text-file"]', files.bomb);
     await page.locator('[data-test="import-refused"]', { hasText: 'zip bomb' }).waitFor({ timeout: SLOW });
+    expect(await page.locator('[data-test="import-unchanged"]').textContent()).toContain('Không có gì thay đổi');
+    // An empty file is refused before the trial (the request's own check): the same card, not a bare error line.
+    await page.setInputFiles('[data-test="text-file"]', files.empty);
+    await page.locator('[data-test="import-refused"]', { hasText: 'rỗng' }).waitFor({ timeout: SLOW });
+    expect(await page.locator('[data-test="import-refused"] .verdict').textContent()).toContain('rong.txt');
+    expect(await page.locator('[data-test="import-unchanged"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-test="import-error"]').count()).toBe(0);
+    // That refusal is an HTTP 400, which Chromium logs as a failed resource; the page itself has no error.
+    errors.splice(0, errors.length, ...errors.filter((e) => !/status of 400/u.test(e)));
     expect(sha256File(kbPath)).toBe(before);
     expect(existsSync(join(userDir, 'imports'))).toBe(false);
   });

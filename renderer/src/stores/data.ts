@@ -20,18 +20,24 @@ export const useDataStore = defineStore('data', () => {
   const error = ref<string | null>(null);
   /** What was done, in words, after an install, a restore or an import. */
   const done = ref<string | null>(null);
+  /** The step whose error `error` is: a file check refused before it answered reads as a refusal of that file. */
+  const failed = ref<NonNullable<typeof busy.value> | null>(null);
   let request = 0;
 
   async function step<T>(kind: NonNullable<typeof busy.value>, fn: () => Promise<T>): Promise<T | undefined> {
     const id = ++request;
     busy.value = kind;
     error.value = null;
+    failed.value = null;
     done.value = null;
     try {
       const out = await fn();
       return id === request ? out : undefined;
     } catch (e) {
-      if (id === request) error.value = errorMessage(e);
+      if (id === request) {
+        error.value = errorMessage(e);
+        failed.value = kind;
+      }
       return undefined;
     } finally {
       if (id === request) busy.value = null;
@@ -95,8 +101,9 @@ export const useDataStore = defineStore('data', () => {
     pack.value = null;
     preview.value = null;
     error.value = null;
+    failed.value = null;
     busy.value = null;
   }
 
-  return { status, pack, preview, busy, error, done, loadStatus, checkPack, installPack, restorePrevious, previewText, confirmImport, clearChoice };
+  return { status, pack, preview, busy, error, failed, done, loadStatus, checkPack, installPack, restorePrevious, previewText, confirmImport, clearChoice };
 });
