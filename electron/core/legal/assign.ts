@@ -19,7 +19,8 @@ export interface Assignment {
   indirect?: boolean;
 }
 
-const AFTER_QUALIFIER = String.raw`^(?:\s*\([^)]*\))?(?:,? (?:nơi|theo|trong|trên|đối với|tại|ở|khi|có|sau|được)\s+[^\s.;:]+[^.;:]{0,90}?,?)??\s*`;
+// "do đại diện chủ sở hữu nhà ở thuộc tài sản công đó thực hiện": the demonstrative closes the body's name.
+const AFTER_QUALIFIER = String.raw`^(?: đó(?=\s))?(?:\s*\([^)]*\))?(?:,? (?:nơi|theo|trong|trên|đối với|tại|ở|khi|có|sau|được)\s+[^\s.;:]+[^.;:]{0,90}?,?)??\s*`;
 const DECIDE_VERBS =
   'tiếp nhận, giải quyết|tiếp nhận và giải quyết|trả lời|là cơ quan|có thẩm quyền|thực hiện|quyết định|xem xét, quyết định|xem xét quyết định|ra quyết định|cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|ban hành|phê duyệt|giải quyết|chấp thuận|công nhận|cho phép|xác nhận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giải thể|điều chỉnh|gia hạn|cấp lại|cấp đổi|đình chỉ|tạm đình chỉ|hủy bỏ|quy định(?! tại| của| trong| như| chi tiết| về)|phân bổ|(?<![Đđ]ăng )ký|cử|giao';
 const DUTY_VERBS =
@@ -148,6 +149,14 @@ export function abolishedSteps(text: string): string[] {
       const l = levelOf(h.holder);
       if (l === null || l === 'huyen' || out.includes(h.holder)) continue;
       out.push(h.holder);
+    }
+  }
+  // "… do cơ quan đại diện chủ sở hữu nhà ở thực hiện; Thủ tướng Chính phủ không xem xét, quyết định …" (144 Điều 24
+  // khoản 2): the body that no longer decides held the power.
+  for (const m of text.matchAll(/\bdo [^;]{3,160}? thực hiện\s*;\s*([^;.]{3,80}?) không (?:xem xét, )?(?:quyết định|phê duyệt|chấp thuận)/gu)) {
+    for (const h of holderMentions(m[1] ?? '')) {
+      const l = levelOf(h.holder);
+      if (l !== null && l !== 'huyen' && !out.includes(h.holder)) out.push(h.holder);
     }
   }
   return out;

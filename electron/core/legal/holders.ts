@@ -70,6 +70,8 @@ const HOLDER_SOURCES = [
   `Trưởng phòng [A-ZĐ][^,.;:()]{1,30}? ${LEVEL}`,
   `Kho bạc Nhà nước`,
   `Ngân hàng Nhà nước Việt Nam`,
+  // A body fixed by the housing's owner, not by a level (casesOf); "… là Ủy ban nhân dân cấp tỉnh" names the body itself.
+  `(?:[Cc]ơ quan )?đại diện chủ sở hữu nhà ở(?!(?: thuộc tài sản công)? là )(?: thuộc tài sản công)?`,
 ];
 
 export const HOLDER_RE = new RegExp(`(?:${HOLDER_SOURCES.join('|')})`, 'gu');
@@ -92,8 +94,43 @@ export function holderMentions(s: string): HolderMention[] {
   return out;
 }
 
-/** Level of a body, or null for district bodies (abolished) and unknowns. */
+/** One of the bodies a holder fixed by case may be, with the case that makes it so. */
+export interface HolderCase {
+  level: Level;
+  kind: HolderKind;
+  /** The name the record id is made from ("đại diện chủ sở hữu cấp tỉnh"): one id per case. */
+  idName: string;
+  /** The case, said after the task: "(đại diện chủ sở hữu là Ủy ban nhân dân cấp tỉnh)". */
+  note: string;
+}
+
+/**
+ * "Đại diện chủ sở hữu nhà ở thuộc tài sản công" (144 Điều 5 khoản 4, 5; Điều 20, 21, 24) is a bộ or cơ quan trung
+ * ương for the housing it manages, or the provincial committee (named so in 140 Điều 9 khoản 2, both after khoản 1
+ * Điều 15 Luật Nhà ở 2023). One record per case, each titled with its case: a clerk finds the task at either level.
+ */
+const CASE_HOLDERS: Array<[RegExp, HolderCase[]]> = [
+  [
+    /^(?:cơ quan )?đại diện chủ sở hữu nhà ở/iu,
+    [
+      { level: 'trung-uong', kind: 'bo', idName: 'đại diện chủ sở hữu trung ương', note: 'đại diện chủ sở hữu là bộ, cơ quan trung ương' },
+      { level: 'tinh', kind: 'ubnd', idName: 'đại diện chủ sở hữu cấp tỉnh', note: 'đại diện chủ sở hữu là Ủy ban nhân dân cấp tỉnh' },
+    ],
+  ],
+];
+
+/** The bodies a holder fixed by case may be, or null for a body of one level. */
+export function casesOf(holder: string): HolderCase[] | null {
+  return CASE_HOLDERS.find(([re]) => re.test(holder))?.[1] ?? null;
+}
+
+/**
+ * Level of a body, or null for district bodies (abolished) and unknowns. A holder fixed by case (casesOf) reports
+ * its first case's level, so the readers treat it as a body of a level; its records take each case's own.
+ */
 export function levelOf(holder: string): Level | 'huyen' | null {
+  const cases = casesOf(holder);
+  if (cases) return cases[0]!.level;
   const f = fold(holder);
   if (/cap huyen|uy ban nhan dan huyen$|^phong |^truong phong /u.test(f)) return 'huyen';
   if (/thuoc (?:bo |bo quan ly)/u.test(f)) return 'trung-uong';

@@ -5,7 +5,7 @@
 import type { AuthorityRecord, Citation } from '../model';
 import { type Assignment, abolishedSteps, assignmentsIn } from './assign';
 import type { CatalogueEntry } from './catalogue';
-import { holderMentions, kindOf, levelOf } from './holders';
+import { casesOf, holderMentions, kindOf, levelOf } from './holders';
 import { fieldOf, mechanismInSentence, mechanismOf } from './mechanism';
 import { recordId } from './record-ids';
 import { type LegalNode, type ParsedDecree, citationKey, fullText } from './structure';
@@ -53,7 +53,6 @@ export function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string
     a = { ...a, role: 'trach-nhiem' };
   const level = levelOf(a.holder);
   if (level === null || level === 'huyen') return;
-  const id = recordId(node.citation, a.holder, a.role);
   const titleSentence = titleFrom ?? f.sentence;
   let title = taskTitle(titleSentence, titleFrom ? null : a.holder, titleFrom ? -1 : a.at, titleFrom ? null : a.verb, article?.heading ?? node.heading);
   // "do X chủ trì, phối hợp với A, B thực hiện": A and B share X's task, as coordinators.
@@ -80,20 +79,30 @@ export function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string
     title = clip(`${leadTask}: ${scope.charAt(0).toLowerCase()}${scope.slice(1)}`, TITLE_MAX);
   }
   else if (/^(?:Thực hiện|Tổ chức thực hiện)(?: (?:trách nhiệm|nhiệm vụ|thủ tục))?$/u.test(title) && refs[0]) title = clip(`${title} theo ${refs[0]}`, TITLE_MAX);
-  const prev = ctx.records.get(id);
-  if (prev) {
-    for (const r of refersTo(f.sentence)) if (!prev.refersTo.includes(r)) prev.refersTo.push(r);
-    return;
-  }
+  // "c) … trình cơ quan đại diện chủ sở hữu nhà ở xem xét, quyết định" under "Trình tự, thủ tục lập, phê duyệt Đề án …
+  // như sau:" (144 Điều 24 khoản 4): a bare decision takes its object from the procedure's lead-in.
+  else if (leadTask && /^Trình tự, thủ tục /u.test(leadTask) && /^(?:Xem xét, )?(?:quyết định|phê duyệt|chấp thuận|xem xét)$/iu.test(title))
+    title = clip(`${title}: ${leadTask.replace(/^Trình tự, thủ tục /u, '')}`, TITLE_MAX);
   // "… không phải báo cáo Bộ trưởng Bộ Tài chính xem xét, quyết định": the removed step's body held the power before.
   const removed = abolishedSteps(text).filter((h) => h !== a.holder);
   const former = a.formerHolder ?? (removed.length > 0 ? removed.join(', ') : null) ?? giverOf(article?.heading ?? null, `${text} ${f.sentence}`, a.holder);
+  // A holder fixed by case is one record per case, the case said in the title.
+  const targets = casesOf(a.holder)?.map((c) => ({ level: c.level, kind: c.kind, idHolder: c.idName, title: withNote(title, c.note) })) ?? [
+    { level, kind: kindOf(a.holder), idHolder: a.holder, title },
+  ];
+  for (const t of targets) {
+  const id = recordId(node.citation, t.idHolder, a.role);
+  const prev = ctx.records.get(id);
+  if (prev) {
+    for (const r of refersTo(f.sentence)) if (!prev.refersTo.includes(r)) prev.refersTo.push(r);
+    continue;
+  }
   ctx.records.set(id, {
     id,
-    title,
+    title: t.title,
     holder: a.holder,
-    level,
-    holderKind: kindOf(a.holder),
+    level: t.level,
+    holderKind: t.kind,
     role: a.role,
     formerHolder: former,
     mechanism: mechanismInSentence(ctx.doc, f.sentence) ?? mechanismOf(ctx.doc, article ?? node, former),
@@ -109,6 +118,13 @@ export function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string
   });
   ctx.sourceText.set(id, `${ctx.sourceText.get(id) ?? ''} ${titleFrom ?? ''} ${f.sentence}`);
   ctx.covered.add(citationKey(node.citation));
+  }
+}
+
+/** "Phê duyệt Đề án … (nhà ở do … làm đại diện chủ sở hữu)": the case is never clipped away. */
+function withNote(title: string, note: string): string {
+  const suffix = ` (${note})`;
+  return `${clip(title, TITLE_MAX - suffix.length)}${suffix}`;
 }
 
 /**
