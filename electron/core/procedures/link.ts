@@ -8,10 +8,11 @@
  */
 import type { AuthorityRecord, Level } from '../model';
 import { LEVEL_LABELS, formatCitation } from '../model';
-import { inForce, statusOn } from '../legal/timeline';
+import { inForce, statusOn, viDate } from '../legal/timeline';
 import type { SearchEngine } from '../search/engine';
 import { runSearch } from '../search/run';
 import { nameOverlap } from './name-match';
+import { foldedWords } from '../text/tokenize';
 import { timelineOf } from '../search/on-day';
 import type { NationalProcedure } from './portal';
 
@@ -42,6 +43,8 @@ export interface ProcedureLink {
   kind?: DisagreementKind;
   /** Why, in Vietnamese (both sides named). */
   reason: string;
+  /** The repealed record the portal's basis and name lead to, when the link goes to the power in force that took it over. */
+  cited?: string;
 }
 
 export interface LinkReport {
@@ -63,11 +66,60 @@ function portalLevels(p: NationalProcedure): Level[] {
   return p.levels.length ? p.levels : (Object.keys(LEVEL_NAMES) as Level[]).filter((l) => LEVEL_NAMES[l].test(`${p.competentBody ?? ''} ${p.implementingBody ?? ''}`));
 }
 
-function agreement(p: NationalProcedure, r: AuthorityRecord): Omit<ProcedureLink, 'code' | 'recordId'> {
+const onDay = (r: AuthorityRecord) => inForce(statusOn(timelineOf(r), PORTAL_DATE));
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/**
+ * The power in force on the portal's date that took over a repealed record's task: its curated successors
+ * (data/successors.json) in force, else the powers of the act that repealed it; the one whose title holds
+ * the portal's name best, the portal's own body and level weighing in (a step of 151 Phụ lục I Phần III
+ * "Văn phòng đăng ký đất đai … có trách nhiệm" → khoản 1 Điều 14 Nghị định 49/2026, the province decides).
+ */
+export function successorOnDay(engine: SearchEngine, p: NationalProcedure, r: AuthorityRecord): AuthorityRecord | null {
+  const t = timelineOf(r);
+  if (t.endKind !== 'repealed') return null;
+  const all = engine.docs.map((d) => d.record);
+  const curated = (r.replacedBy ?? []).map((id) => all.find((x) => x.id === id)).filter((x): x is AuthorityRecord => !!x && onDay(x));
+  const act = /(\d+\/\d{4}\/[A-ZĐ-]+)\s*$/u.exec(t.endedBy ?? '')?.[1];
+  const pool = curated.length ? curated : all.filter((x) => x.citation.document === act && x.citation.annex === null && x.role !== 'bai-bo' && onDay(x));
+  const levels = portalLevels(p);
+  const bodies = `${p.competentBody ?? ''} ${p.implementingBody ?? ''}`.toLowerCase();
+  // The task is the name's head ("Giao đất …", "Đăng ký, cấp …"): where titles of the pool hold it, only those are
+  // the same task, and they need hold less of the rest (a decision to allocate land is not the certificate after it).
+  const head = foldedWords(p.name.replace(/^Thủ tục\s+/iu, '')).slice(0, 2);
+  const holdsHead = (x: AuthorityRecord) => {
+    const title = foldedWords(x.title);
+    return head.length === 2 && title.some((w, i) => w === head[0] && title[i + 1] === head[1]);
+  };
+  const fit = (x: AuthorityRecord) => Math.max(nameOverlap(p.name, x).recall, nameOverlap(p.name, x).precision);
+  const withHead = pool.filter((x) => holdsHead(x) && fit(x) >= HEAD_MATCH_MIN);
+  const held = withHead.length ? withHead : pool.filter((x) => fit(x) >= PORTAL_MATCH_MIN);
+  // The body the portal names is who acts: its powers go first (the land registry's, not the commune chairman's, for a registration).
+  const named = held.filter((x) => bodies.includes(x.holder.toLowerCase()));
+  let best: { r: AuthorityRecord; rank: number } | null = null;
+  for (const x of named.length ? named : held) {
+    const o = nameOverlap(p.name, x);
+    const rank = o.recall + 0.3 * o.precision + (levels.includes(x.level) ? 0.05 : 0) + (x.role === 'quyet-dinh' ? 0.03 : 0);
+    if (!best || rank > best.rank || (rank === best.rank && x.id < best.r.id)) best = { r: x, rank };
+  }
+  return best?.r ?? null;
+}
+
+function agreement(p: NationalProcedure, r: AuthorityRecord, cited?: AuthorityRecord): Omit<ProcedureLink, 'code' | 'recordId'> {
   const cite = formatCitation(r.citation);
+  const day = PORTAL_DATE.split('-').reverse().join('/');
+  if (cited) {
+    // Linked to the power in force; the portal still cites the repealed provision: both said.
+    const t = timelineOf(cited);
+    return {
+      agreement: 'disagree',
+      kind: 'het-hieu-luc',
+      reason: `Cổng dẫn ${lowerFirst(formatCitation(cited.citation))} (${cited.holder}), đã bãi bỏ từ ${viDate(t.to!)} bởi ${lowerFirst(t.endedBy ?? '')}; ngày ${day} thẩm quyền theo ${lowerFirst(cite)}: ${r.holder}, ${LEVEL_LABELS[r.level].toLowerCase()} (cổng: ${portalLevels(p).map((l) => LEVEL_LABELS[l]).join(', ') || 'không nêu cấp'})`,
+    };
+  }
   const status = statusOn(timelineOf(r), PORTAL_DATE);
   if (!inForce(status))
-    return { agreement: 'disagree', kind: 'het-hieu-luc', reason: `Ngày ${PORTAL_DATE.split('-').reverse().join('/')} quy định ${cite} không còn hiệu lực, cổng vẫn dẫn` };
+    return { agreement: 'disagree', kind: 'het-hieu-luc', reason: `Ngày ${day} quy định ${cite} không còn hiệu lực, cổng vẫn dẫn` };
   const levels = portalLevels(p);
   const portal = levels.map((l) => LEVEL_LABELS[l]).join(', ') || 'không nêu cấp';
   if (levels.length === 0) return { agreement: 'disagree', kind: 'khong-neu-cap', reason: `Cổng không nêu cấp thực hiện; sổ đăng ký: ${r.holder} (${cite})` };
@@ -108,6 +160,8 @@ function chooseRecord(engine: SearchEngine, p: NationalProcedure, ids: string[])
 
 /** A portal name sharing less than this with the power's title is no link: it would only make a false disagreement. */
 export const PORTAL_MATCH_MIN = 0.4;
+/** For a repealed provision's successor whose title holds the name's head (its task), less of the rest will do. */
+const HEAD_MATCH_MIN = 0.3;
 
 /**
  * Link every procedure. `withText` are the decrees (and later acts) whose text is loaded;
@@ -143,7 +197,10 @@ export function linkProcedures(engine: SearchEngine, procedures: NationalProcedu
         unmatched.push(p.code);
         continue;
       }
-      links.push({ code: p.code, recordId: r.id, ...agreement(p, r) });
+      // A repealed provision the portal still cites: the link goes to the power in force that took it over.
+      const now = onDay(r) ? null : successorOnDay(engine, p, r);
+      if (now) links.push({ code: p.code, recordId: now.id, cited: r.id, ...agreement(p, now, r) });
+      else links.push({ code: p.code, recordId: r.id, ...agreement(p, r) });
     }
   } finally {
     engine.useCache = wasCache;

@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureKb } from '../../../electron/core/kb/ensure';
 import { type KnowledgeBase, openKnowledgeBase } from '../../../electron/core/kb/open';
 import { hasSources } from '../legal/sources';
+import { inForce, statusOn } from '../../../electron/core/legal/timeline';
+import { PORTAL_DATE } from '../../../electron/core/procedures/link';
 
 describe.skipIf(!hasSources)('national procedures in the KB', () => {
   let kb: KnowledgeBase;
@@ -36,7 +38,7 @@ describe.skipIf(!hasSources)('national procedures in the KB', () => {
       expect(kb.recordById(l.recordId)!.role).not.toBe('bai-bo');
     }
     // "Cổng dẫn quy định đã hết hiệu lực": the register's provision was repealed before the portal's date.
-    for (const d of c.disagreements.filter((x) => x.kind === 'het-hieu-luc')) expect(d.reason).toMatch(/không còn hiệu lực/u);
+    for (const d of c.disagreements.filter((x) => x.kind === 'het-hieu-luc')) expect(d.reason).toMatch(/không còn hiệu lực|đã bãi bỏ từ/u);
     // The portal's commune-level registration is the commune chairman's point (49/2026 Điều 14 khoản 2 điểm b), not the province's sister point a.
     const commune = c.links.find((l) => l.code === '1.013978')!;
     expect(commune.agreement).toBe('agree');
@@ -45,6 +47,31 @@ describe.skipIf(!hasSources)('national procedures in the KB', () => {
     expect(c.links.find((l) => l.code === '1.012805')).toBeUndefined();
     // Decrees we have no text for are covered second-hand by the portal.
     expect(Object.keys(c.secondHand).sort()).toEqual(['122/2025/NĐ-CP', '131/2025/NĐ-CP', '136/2025/NĐ-CP', '145/2025/NĐ-CP']);
+  });
+
+  it('a portal procedure citing a repealed provision goes to the power in force that took it over, still reported with both citations', () => {
+    const c = kb.crosscheck();
+    const repealed = c.links.filter((l) => l.kind === 'het-hieu-luc');
+    expect(repealed.length).toBeGreaterThan(0);
+    for (const l of c.links) {
+      const r = kb.recordById(l.recordId)!;
+      const inForceThen = inForce(statusOn(r.timeline!, PORTAL_DATE));
+      // A link to a record not in force on the portal's date is only ever the portal citing a repealed provision.
+      if (!inForceThen) expect(l.kind).toBe('het-hieu-luc');
+      // Never a step of a repealed annex procedure ("… có trách nhiệm …") when a power took its task over.
+      if (!inForceThen) expect(r.citation.annex === null || r.role === 'quyet-dinh').toBe(true);
+    }
+    const taken = repealed.filter((l) => inForce(statusOn(kb.recordById(l.recordId)!.timeline!, PORTAL_DATE)));
+    expect(taken.length).toBeGreaterThan(repealed.length / 2);
+    for (const l of taken) {
+      const r = kb.recordById(l.recordId)!;
+      // Both citations: the repealed one the portal cites (with the act that repealed it) and the power in force.
+      expect(l.reason).toMatch(/^Cổng dẫn .+(Nghị định|Quyết định) \d+\/\d{4}.+đã bãi bỏ từ \d\d\/\d\d\/\d{4} bởi .+; ngày 01\/03\/2026 thẩm quyền theo /u);
+      expect(l.reason.toLowerCase()).toContain(l.citationText.toLowerCase());
+      expect(r.act).not.toBe('batch');
+      // The body the portal names as acting is the holder found, when the portal names one of the act's holders.
+      if (l.portalBody && /văn phòng đăng ký đất đai/iu.test(l.portalBody)) expect(r.holder).toMatch(/Văn phòng đăng ký đất đai|cấp tỉnh/u);
+    }
   });
 
   it('stats report procedures, national procedures loaded and linked', () => {
