@@ -16,6 +16,7 @@ import type { SearchEngine } from './engine';
 import { exactCompletions, exactPosting } from './exact-postings';
 import { citationScope, compareCitation } from './citation-scope';
 import { outOfCoverage } from './coverage';
+import { weighByDecree } from './decree-affinity';
 import { FIELD_BOOST, pairsOf, type SearchDoc } from './fields';
 import { filterMask, intersectMasks } from './filters';
 import type { Highlighter } from './hits';
@@ -311,6 +312,8 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
     // The body of a decree assigns the authority; an annex describes the procedure: body first on a tie.
     const { isAnnex, docs } = engine;
     for (const id of alive) if (isAnnex[id] === 1) acc[id] = (acc[id] as number) * ANNEX_WEIGHT;
+    // Abolished tasks weigh less; the decree the question's words sit in decides between sister decrees.
+    weighByDecree(engine, required.map((f) => f.posting), alive, acc);
     // Level words ("xã", "Sở", "Bộ trưởng") decide between sister decrees: records of that level first on a near tie.
     if (plan.levels.length) {
       for (const id of alive) if (plan.levels.includes((docs[id] as SearchDoc).record.level)) acc[id] = (acc[id] as number) * LEVEL_BOOST;

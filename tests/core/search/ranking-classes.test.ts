@@ -91,3 +91,32 @@ describe('level words decide between sister provisions', () => {
     expect(parseQuery('cap tinh thu hoi dat').levels).toEqual(['tinh']);
   });
 });
+
+describe('sister decrees: the decree the question\'s words sit in', () => {
+  it('"giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm" answers from the decree holding most records on it', () => {
+    const q = 'giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm';
+    // The decree whose records hold "an toàn thực phẩm" most often, counted in the data.
+    const counts = new Map<string, number>();
+    for (const d of f.docs) {
+      if (!` ${foldedWords(searched(d).join(' ')).join(' ')} `.includes(' an toan thuc pham ')) continue;
+      counts.set(d.record.citation.document, (counts.get(d.record.citation.document) ?? 0) + 1);
+    }
+    const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+    // Two decrees hold it (a sister pair), one far more than the other.
+    expect(ranked.length).toBeGreaterThanOrEqual(2);
+    expect(ranked[0]?.[1]).toBeGreaterThan(2 * (ranked[1]?.[1] ?? 0));
+    const top = f.search(q).hits[0] as SearchHit;
+    expect(top.citation.document).toBe(ranked[0]?.[0]);
+  });
+});
+
+describe('an abolished task ("Không thực hiện …") is not who does it', () => {
+  it('a question matched both by a record assigning the task and by one abolishing it answers with the assigning one', () => {
+    const q = 'Công bố mở, cho phép hoạt động tại vùng nước khác không thuộc vùng nước trên tuyến đường thủy nội địa';
+    const hits = f.search(q, { limit: 10 }).hits;
+    // Both kinds compete in the answer.
+    expect(hits.some((h) => doc(h).record.role === 'bai-bo')).toBe(true);
+    expect(hits.some((h) => doc(h).record.role !== 'bai-bo')).toBe(true);
+    expect(doc(hits[0] as SearchHit).record.role).not.toBe('bai-bo');
+  });
+});
