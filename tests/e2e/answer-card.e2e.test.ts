@@ -64,6 +64,10 @@ describe('answer card', () => {
     const now = page.locator('[data-test="now-by"]');
     expect(await now.textContent()).toMatch(/Nay thực hiện theo:.+Nghị định 49\/2026\/NĐ-CP/u);
     expect(await bottomOf('[data-test="now-by"]')).toBeLessThanOrEqual(VIEWPORT_H);
+    // Each body that took it over is named once, with its points (49/2026 names three bodies in six records).
+    const named = (await page.locator('[data-test="now-by-holder"] > strong').allTextContents()).map((t) => t.trim());
+    expect(named.length).toBeGreaterThan(0);
+    expect(new Set(named).size).toBe(named.length);
     expect((await page.locator('[data-test="change"]').textContent())!).toContain('Theo quy định này');
     expect(errors).toEqual([]);
   }, 60_000);

@@ -80,3 +80,25 @@ export function spanText(from: string | null | undefined, to: string | null | un
   const start = from ? `Từ ${viDate(from)}` : 'Từ khi ban hành';
   return to ? `${start} đến hết ${lastDay(to)}` : start;
 }
+
+/** Records that took a repealed one over, one entry per holder (a holder named in several points once). */
+export interface SuccessorGroup {
+  holder: string;
+  hits: SearchHit[];
+}
+
+/**
+ * "Nay thực hiện theo": 49/2026 took 151 Điều 5 khoản 1 điểm h over in six records, two for each of three
+ * bodies; listed one after another they read as six answers. Grouped by holder, in the order given.
+ */
+export function successorGroups(hits: readonly SearchHit[]): SuccessorGroup[] {
+  const groups = new Map<string, SearchHit[]>();
+  for (const h of hits) {
+    const key = h.holder.trim();
+    const g = groups.get(key);
+    if (g) {
+      if (!g.some((x) => x.citationText === h.citationText)) g.push(h);
+    } else groups.set(key, [h]);
+  }
+  return [...groups].map(([holder, hs]) => ({ holder, hits: hs }));
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../electron/api/contract';
 import { TIMELINE_STATUS_LABELS } from '../../../electron/core/model';
-import { ended, formerRuleLabel, fullLabel, hitRows, inForce, spanText, statusOf } from '../../../renderer/src/lib/status';
+import fc from 'fast-check';
+import { ended, formerRuleLabel, fullLabel, hitRows, inForce, spanText, statusOf, successorGroups } from '../../../renderer/src/lib/status';
 import { sampleHit, sampleStatus } from '../sample-hit';
 
 const repealed = sampleStatus({
@@ -62,5 +63,19 @@ describe('spanText', () => {
   it('gives the last day a version applied (to is the first day it no longer does)', () => {
     expect(spanText('2025-07-01', '2026-01-31')).toBe('Từ 01/07/2025 đến hết 30/01/2026');
     expect(spanText('2026-01-31', null)).toBe('Từ 31/01/2026');
+  });
+
+  it('lists the records that took a repealed one over once per holder, every record kept, in the order given', () => {
+    const holders = ['Chủ tịch Ủy ban nhân dân cấp xã', 'Văn phòng đăng ký đất đai', 'Cơ quan có chức năng quản lý đất đai cấp tỉnh'];
+    fc.assert(
+      fc.property(fc.array(fc.record({ h: fc.integer({ min: 0, max: 2 }), point: fc.constantFrom('a', 'b', 'c', 'd') }), { maxLength: 8 }), (xs) => {
+        const hits = xs.map((x, i) => sampleHit({ id: `r${i}`, holder: holders[x.h]!, citationText: `Điểm ${x.point} khoản 2 Điều 14 Nghị định 49/2026/NĐ-CP` }));
+        const groups = successorGroups(hits);
+        expect(groups.map((g) => g.holder)).toEqual([...new Set(hits.map((h) => h.holder))]);
+        // Every holder–citation pair of the input is listed once.
+        const pairs = new Set(hits.map((h) => `${h.holder}|${h.citationText}`));
+        expect(groups.flatMap((g) => g.hits.map((h) => `${g.holder}|${h.citationText}`)).sort()).toEqual([...pairs].sort());
+      }),
+    );
   });
 });
