@@ -3,6 +3,7 @@
  * only where the article expects them.
  */
 import { type LegalNode, appendText, emptyCitation } from './legal-node';
+import { dropRepeatedParagraphs } from './repeated-paragraphs';
 import { nextPointLetter } from './text';
 
 export const ARTICLE_RE = /^Điều\s+(\d+)\s*\.\s*(.*)$/u;
@@ -128,5 +129,6 @@ export function parseBody(lines: string[], document: string): LegalNode[] {
     }
     appendText(point ?? clause ?? article, line);
   }
+  for (const a of articles) dropRepeatedParagraphs(a);
   return articles;
 }
