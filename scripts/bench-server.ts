@@ -61,7 +61,12 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'pipe', 'pipe'],
     // One address stands for 200 users here: the per-address rate limit (5,000/s) would answer the test
     // with 429s, which are not answers. It stays on in use and is tested in tests/server/limits.test.ts.
-    env: { ...process.env, TRACUU_SERVER_RATE_LIMIT: '0', ...(NO_CACHE ? { TRACUU_SERVER_CACHE: '0' } : {}) },
+    env: { ...process.env, TRACUU_SERVER_RATE_LIMIT: '0', TRACUU_SERVER_TIMING: '1', ...(NO_CACHE ? { TRACUU_SERVER_CACHE: '0' } : {}) },
+  });
+  // The server's own clock of its start (serve.ts startupClock): ms since its process started.
+  const steps: string[] = [];
+  server.stderr.on('data', (d: Buffer) => {
+    for (const m of String(d).matchAll(/^start-up: (.+) (\d+)$/gm)) steps.push(`${m[1]} ${m[2]}`);
   });
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -82,6 +87,7 @@ async function main(): Promise<void> {
     await first.json();
     const firstAnswerMs = Math.round(performance.now() - started);
     console.log(`server start: listening after ${Math.round(listeningMs)} ms, first answer ${firstAnswerMs} ms after process start`);
+    console.log(`server start steps (ms after its process started): ${steps.join(', ')}`);
     const requests = questions.map((q) => ({
       method: 'POST' as const,
       path: '/api/search',
@@ -95,8 +101,24 @@ async function main(): Promise<void> {
       const at = (nextClient++ * 37) % requests.length;
       client.setRequests([...requests.slice(at), ...requests.slice(0, at)]);
     };
-    // Warm-up: every question once, the way a user's first minutes fill the caches.
-    await autocannon({ url, connections: 1, amount: requests.length, requests });
+    // Warm-up: every question once, one at a time, the way a user's first minutes fill the caches. Each is
+    // the first time it is asked (computed, answer cache or not): the slowest are named, with their size.
+    const asked: Array<{ q: string; ms: number; bytes: number }> = [];
+    for (const q of questions) {
+      const t = performance.now();
+      const res = await fetch(`${url}api/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ q, limit: 20 }) });
+      const bytes = (await res.arrayBuffer()).byteLength;
+      asked.push({ q, ms: performance.now() - t, bytes });
+    }
+    const byTime = [...asked].sort((a, b) => a.ms - b.ms);
+    const at = (p: number) => byTime[Math.min(byTime.length - 1, Math.ceil((p / 100) * byTime.length) - 1)]!.ms.toFixed(1);
+    console.log(
+      `server, each question once (first ask, one at a time): p50 ${at(50)} ms, p99 ${at(99)} ms, answers ${Math.round(asked.reduce((n, a) => n + a.bytes, 0) / asked.length / 1024)} KB on average; slowest: ${byTime
+        .slice(-6)
+        .reverse()
+        .map((a) => `"${a.q}" ${a.ms.toFixed(0)} ms ${Math.round(a.bytes / 1024)} KB`)
+        .join(', ')}`,
+    );
     const results: Level[] = [];
     for (const connections of LEVELS) {
       const cpuBefore = cpuMsOf(server.pid);

@@ -7,7 +7,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createApiHandlers } from '../api/handlers';
 import { ensureKb } from '../core/kb/ensure';
-import { openVerifiedKb } from '../core/kb/manifest';
+import { openVerifiedKb, openVerifiedKbAsync } from '../core/kb/manifest';
 import { defaultKbPath, defaultSourcesDir, defaultUserDir, repoRoot } from '../core/paths';
 import { KbSlot } from '../core/kb/kb-slot';
 import { createDataHandlers } from '../api/data-handlers';
@@ -30,17 +30,35 @@ export interface StartOptions {
   cache?: boolean;
 }
 
+/**
+ * TRACUU_SERVER_TIMING=1: one stderr line per step of the start, in ms since the process started
+ * (`start-up: <step> <ms>`), read by the load test (scripts/bench-server.ts).
+ */
+function startupClock(): (step: string) => void {
+  if (process.env.TRACUU_SERVER_TIMING !== '1') return () => {};
+  return (step) => process.stderr.write(`start-up: ${step} ${Math.round(performance.now())}\n`);
+}
+
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
+  const phase = startupClock();
+  phase('modules');
   const kbPath = opts.ensure === false ? (opts.kbPath ?? defaultKbPath()) : (await ensureKb({ ...(opts.kbPath ? { kbPath: opts.kbPath } : {}), log })).kbPath;
-  // Refuses a KB that does not match its manifest; a data update swaps it for the next request.
+  // Refuses a KB that does not match its manifest (hashed beside the load, checked before any answer);
+  // a data update swaps it for the next request.
   // Warm-up searches (~0.2 s) wait until the first answer is out: nobody types in the first second.
-  const slot = new KbSlot(openVerifiedKb({ kbPath, log, warmUp: false }));
-  setTimeout(() => slot.current.warmUp(), 1000).unref();
+  // What search does not need (wording over time, lead-ins, the national database in full) is read
+  // then too, or at its first need (kb/kb-details.ts).
+  const slot = new KbSlot(await openVerifiedKbAsync({ kbPath, log, warmUp: false, deferDetails: true, phase }));
+  setTimeout(() => {
+    slot.current.loadDetails();
+    slot.current.warmUp();
+  }, 1000).unref();
   // Never stops the server: a damaged file is moved aside (and said so), a missing one leaves search working.
   const user = UserStore.open({ path: join(opts.userDir ?? defaultUserDir(), 'user.sqlite'), log });
   const notice = user.takeNotice();
   if (notice) log(`Lưu ý: ${notice}`);
+  phase('user data');
   const cache = (opts.cache ?? process.env.TRACUU_SERVER_CACHE !== '0') ? new ResponseCache() : null;
   slot.onReplace(() => cache?.clear());
   const root = repoRoot();
@@ -62,6 +80,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     cache,
     log,
   });
+  phase('listening');
   return {
     url: server.url,
     close: async () => {

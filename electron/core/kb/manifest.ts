@@ -8,6 +8,7 @@
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { openKnowledgeBase, type KnowledgeBase, type OpenOptions } from './open';
@@ -117,8 +118,10 @@ export function readManifest(kbPath: string): KbManifest | null {
 
 export type KbCheck = { ok: true; manifest: KbManifest } | { ok: false; reason: string };
 
-/** Does the file match its manifest (size, SHA-256, schema version)? Never throws. */
-export function checkKb(kbPath: string): KbCheck {
+const HASH_MISMATCH = 'mã kiểm tra SHA-256 không khớp';
+
+/** The checks that need no hash: a manifest of this format and schema, and the size it says. */
+function checkBeforeHash(kbPath: string): KbCheck {
   if (!existsSync(kbPath)) return { ok: false, reason: 'không có tệp' };
   const m = readManifest(kbPath);
   if (!m) return { ok: false, reason: 'thiếu tệp kiểm tra (manifest) hoặc tệp này không đọc được' };
@@ -127,9 +130,14 @@ export function checkKb(kbPath: string): KbCheck {
     return { ok: false, reason: `dữ liệu có cấu trúc phiên bản ${m.schemaVersion}, ứng dụng này cần phiên bản ${KB_SCHEMA_VERSION}` };
   }
   const size = statSync(kbPath).size;
-  if (size !== m.bytes) return { ok: false, reason: `kích thước ${size} byte, tệp kiểm tra ghi ${m.bytes} byte` };
-  if (sha256File(kbPath) !== m.sha256) return { ok: false, reason: 'mã kiểm tra SHA-256 không khớp' };
-  return { ok: true, manifest: m };
+  return size === m.bytes ? { ok: true, manifest: m } : { ok: false, reason: `kích thước ${size} byte, tệp kiểm tra ghi ${m.bytes} byte` };
+}
+
+/** Does the file match its manifest (size, SHA-256, schema version)? Never throws. */
+export function checkKb(kbPath: string): KbCheck {
+  const check = checkBeforeHash(kbPath);
+  if (check.ok && sha256File(kbPath) !== check.manifest.sha256) return { ok: false, reason: HASH_MISMATCH };
+  return check;
 }
 
 /** The message for a KB that fails its check, offering the previous good copy when there is one. */
@@ -150,6 +158,63 @@ export function openVerifiedKb(opts: OpenOptions): KnowledgeBase {
   const check = checkKb(opts.kbPath);
   if (!check.ok) throw integrityError(opts.kbPath, check.reason);
   return openKnowledgeBase(opts);
+}
+
+/** sha256File on another thread: a worker of its own, so this thread can load meanwhile. */
+const HASH_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { openSync, readSync, closeSync } = require('node:fs');
+const h = createHash('sha256');
+const fd = openSync(workerData, 'r');
+try {
+  const buf = Buffer.allocUnsafe(1024 * 1024);
+  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n));
+} finally {
+  closeSync(fd);
+}
+parentPort.postMessage(h.digest('hex'));
+`;
+
+function sha256FileAside(path: string): Promise<string> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(HASH_WORKER, { eval: true, workerData: path });
+    } catch {
+      resolve(sha256File(path));
+      return;
+    }
+    worker.once('message', (hex: string) => resolve(hex));
+    worker.once('error', () => resolve(sha256File(path))); // a pool that cannot start: hash here
+  });
+}
+
+/**
+ * The same guarantee, sooner (the server's start): the SHA-256 is computed on another thread
+ * while this one loads the KB, and the KB is handed over only once the hash matches — so
+ * nothing is ever answered from a file that does not. A damaged file is refused with the
+ * integrity message even when its load failed first: that says more than SQLite's or JSON's.
+ */
+export async function openVerifiedKbAsync(opts: OpenOptions): Promise<KnowledgeBase> {
+  const check = checkBeforeHash(opts.kbPath);
+  if (!check.ok) throw integrityError(opts.kbPath, check.reason);
+  const hash = sha256FileAside(opts.kbPath);
+  let kb: KnowledgeBase | null = null;
+  let failure: unknown = null;
+  try {
+    kb = openKnowledgeBase(opts);
+  } catch (err) {
+    failure = err;
+  }
+  const ok = (await hash) === check.manifest.sha256;
+  opts.phase?.('verified');
+  if (!ok) {
+    kb?.closeFile();
+    throw integrityError(opts.kbPath, HASH_MISMATCH);
+  }
+  if (!kb) throw failure;
+  return kb;
 }
 
 /** Keeps the current KB (when it checks out) as the previous good copy, with its manifest. */

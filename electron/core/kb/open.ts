@@ -3,8 +3,7 @@
  * memory once (a few thousand records), with the serialized search index.
  */
 import Database from 'better-sqlite3';
-import type { AnnexProcedureOnDay, CrosscheckLink, CrosscheckReport, DocumentDetail, LinkedProcedure, OutlineNode, RecordListItem, ProvisionVersion, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../results';
-import type { NationalProcedure } from '../procedures/portal';
+import type { AnnexProcedureOnDay, CrosscheckLink, CrosscheckReport, DocumentDetail, LinkedProcedure, OutlineNode, RecordListItem, RecordDetail, SearchArgs, SearchHit, SearchResult, Stats } from '../results';
 import { DISAGREEMENT_LABELS } from '../procedures/link';
 import { LEVEL_LABELS, formatCitation, type AuthorityRecord, type DocumentInfo, type Provision, type TimelineStatus, TIMELINE_STATUS_LABELS } from '../model';
 import { statusOn } from '../legal/timeline';
@@ -22,6 +21,7 @@ import { provisionOf, toSearchDocs } from './search-docs';
 import { citationKeyFallbacks } from './citation-key';
 import { todayIso, validityStatus } from '../validity';
 import { KB_SCHEMA_VERSION } from './schema';
+import { KbDetails } from './kb-details';
 
 export interface OpenOptions {
   kbPath: string;
@@ -30,6 +30,13 @@ export interface OpenOptions {
   log?: (message: string) => void;
   /** false: no warm-up searches while opening; call warmUp() once idle (the server does, after its first second). */
   warmUp?: boolean;
+  /**
+   * true: what search does not need (kb-details.ts) is read later — on first need, or when the
+   * caller says (loadDetails()); the file stays open until then. The server's start; off by default.
+   */
+  deferDetails?: boolean;
+  /** Called as each part of the open is done (the server's start-up timings). */
+  phase?: (name: string) => void;
 }
 
 interface ProvisionRow {
@@ -41,9 +48,7 @@ interface ProvisionRow {
   annex: string | null;
   path: string;
   heading: string | null;
-  lead_in: string;
   text: string;
-  versions: string;
 }
 
 function emptyStatusCounts(): Record<TimelineStatus, number> {
@@ -62,16 +67,15 @@ export class KnowledgeBase {
   private readonly provisions = new Map<string, Provision>();
   /** Procedures of the annexes, by id, with the powers they implement and their timeline. */
   private readonly annexProcs = new Map<string, LinkedAnnexProcedure>();
-  /** The national procedure database, by code (with the link's cross-check when linked). */
-  private readonly national = new Map<string, LinkedProcedure | NationalProcedure>();
   private procedureLinks: { date: string; unmatched: number; secondHand: Record<string, string[]> } = { date: '', unmatched: 0, secondHand: {} };
-  /** Wording of each provision over time (oldest first), keyed like provisions. */
-  private readonly versions = new Map<string, ProvisionVersion[]>();
+  /** Wording of each provision over time and lead-ins (keyed like provisions), the national procedure database. */
+  private readonly details: KbDetails;
   private readonly engine: SearchEngine;
   /** When this KB was built: the data version a report or a printout names. */
   readonly builtAt: string;
 
-  private constructor(db: Database.Database, log: (m: string) => void, warm = true) {
+  private constructor(db: Database.Database, log: (m: string) => void, warm = true, phase: (name: string) => void = () => {}) {
+    this.details = new KbDetails(db);
     const meta = new Map(
       (db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]),
     );
@@ -85,28 +89,32 @@ export class KnowledgeBase {
       doc.validity = { ...doc.validity, status: validityStatus(doc.validity, todayIso()) };
       this.documents.set(doc.number, doc);
     }
-    for (const row of db.prepare('SELECT * FROM provisions').all() as ProvisionRow[]) {
-      this.versions.set(row.key, JSON.parse(row.versions) as ProvisionVersion[]);
+    phase('meta, documents');
+    // Only what search and the outline need; wording over time and lead-ins wait for their first reader.
+    for (const row of db.prepare('SELECT key, document, article, clause, point, annex, path, heading, text FROM provisions').all() as ProvisionRow[]) {
       this.provisions.set(row.key, {
         citation: { document: row.document, article: row.article, clause: row.clause, point: row.point, annex: row.annex },
         path: JSON.parse(row.path) as string[],
         heading: row.heading,
         text: row.text,
-        leadIn: JSON.parse(row.lead_in) as string[],
       });
     }
+    phase('provisions');
     for (const row of db.prepare('SELECT json FROM procedure_records ORDER BY id').all() as Array<{ json: string }>) {
       const p = JSON.parse(row.json) as LinkedAnnexProcedure;
       this.annexProcs.set(p.id, p);
     }
-    for (const row of db.prepare('SELECT code, json FROM national_procedures ORDER BY code').all() as Array<{ code: string; json: string }>)
-      this.national.set(row.code, JSON.parse(row.json) as LinkedProcedure | NationalProcedure);
+    // Search names the linked national procedures under a power; the rest of each waits (kb-details.ts).
+    const nationalNames = new Map(
+      (db.prepare("SELECT code, json_extract(json, '$.name') AS name FROM national_procedures").all() as Array<{ code: string; name: string }>).map((r) => [r.code, r]),
+    );
     if (meta.get('procedureLinks')) this.procedureLinks = JSON.parse(meta.get('procedureLinks')!) as typeof this.procedureLinks;
     for (const row of db.prepare('SELECT json FROM records ORDER BY id').all() as Array<{ json: string }>) {
       const rec = JSON.parse(row.json) as AuthorityRecord;
       this.records.set(rec.id, rec);
     }
-    const docs = toSearchDocs(this.records.values(), this.provisions, this.documents, this.national);
+    phase('records');
+    const docs = toSearchDocs(this.records.values(), this.provisions, this.documents, nationalNames);
     const serialized = meta.get('searchIndex');
     let engine: SearchEngine | null = null;
     if (serialized) {
@@ -117,6 +125,7 @@ export class KnowledgeBase {
       }
     }
     this.engine = engine ?? buildSearchIndex(docs);
+    phase('index');
     if (warm) this.warmUp();
   }
 
@@ -129,21 +138,39 @@ export class KnowledgeBase {
     this.engine.resultCache.clear();
   }
 
+  /** Reads what search does not need, if not yet read, and closes the file (see OpenOptions.deferDetails). */
+  loadDetails(): void {
+    this.details.load();
+  }
+
+  /** Closes the file without reading the rest: for a KB that is refused after its open. */
+  closeFile(): void {
+    this.details.drop();
+  }
+
   static open(opts: OpenOptions): KnowledgeBase {
     const db = new Database(opts.kbPath, {
       readonly: true,
       fileMustExist: true,
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     });
+    let kb: KnowledgeBase;
     try {
-      return new KnowledgeBase(db, opts.log ?? (() => {}), opts.warmUp !== false);
-    } finally {
-      db.close(); // everything is in memory now; the file is not held open
+      kb = new KnowledgeBase(db, opts.log ?? (() => {}), opts.warmUp !== false, opts.phase);
+    } catch (err) {
+      db.close();
+      throw err;
     }
+    // Otherwise everything is in memory now and the file is not held open (an update renames
+    // another file over it, which Windows refuses while it is open).
+    if (!opts.deferDetails) kb.loadDetails();
+    return kb;
   }
 
+  /** The provision a record cites (point → clause → article), with its lead-ins. */
   provisionFor(record: AuthorityRecord): Provision | null {
-    return provisionOf(record, this.provisions);
+    const p = provisionOf(record, this.provisions);
+    return p && { ...p, leadIn: this.details.leadInOf(provisionKeyOf(p)) };
   }
 
   search(args: SearchArgs): SearchResult {
@@ -181,7 +208,7 @@ export class KnowledgeBase {
       status: self.status,
       date: day,
       timeline: record.timeline?.events ?? [],
-      versions: provision ? (this.versions.get(provisionKeyOf(provision)) ?? [{ from: self.status.from, to: self.status.to, text: provision.text, madeBy: self.status.madeBy, endedBy: self.status.endedBy }]) : [],
+      versions: provision ? (this.details.versionsOf(provisionKeyOf(provision)) ?? [{ from: self.status.from, to: self.status.to, text: provision.text, madeBy: self.status.madeBy, endedBy: self.status.endedBy }]) : [],
       successors: hitsOf(record.replacedBy),
       predecessors: hitsOf(record.replaces),
       delegations,
@@ -191,7 +218,7 @@ export class KnowledgeBase {
         .filter((p): p is LinkedAnnexProcedure => !!p)
         .map((p) => this.procedureOnDay(p, day)),
       nationalProcedures: (record.nationalProcedures ?? [])
-        .map((c) => this.national.get(c))
+        .map((c) => this.details.national().get(c))
         .filter((p): p is LinkedProcedure => !!p && 'agreement' in p),
     };
   }
@@ -218,7 +245,7 @@ export class KnowledgeBase {
     for (const [key, p] of this.provisions) {
       if (p.citation.document !== number) continue;
       const c = p.citation;
-      const versions = this.versions.get(key) ?? [];
+      const versions = this.details.versionsOf(key) ?? [];
       const current = versions.find((v) => v.from <= day && (v.to === null || day < v.to));
       const last = versions[versions.length - 1];
       let text = p.text;
@@ -271,7 +298,8 @@ export class KnowledgeBase {
 
   /** Every link between the national procedure database and the register, on the portal's date. */
   crosscheck(): CrosscheckReport {
-    const linked = [...this.national.values()].filter((p): p is LinkedProcedure => 'agreement' in p);
+    const national = this.details.national();
+    const linked = [...national.values()].filter((p): p is LinkedProcedure => 'agreement' in p);
     const holderOf = new Map<string, AuthorityRecord>();
     for (const r of this.records.values()) for (const c of r.nationalProcedures ?? []) holderOf.set(c, r);
     const links: CrosscheckLink[] = linked.map((p) => {
@@ -299,7 +327,7 @@ export class KnowledgeBase {
     const byKind = Object.fromEntries(Object.keys(DISAGREEMENT_LABELS).map((k) => [k, disagreements.filter((d) => d.kind === k).length])) as CrosscheckReport['byKind'];
     return {
       date: this.procedureLinks.date,
-      loaded: this.national.size,
+      loaded: national.size,
       linked: linked.length,
       agree: linked.length - disagreements.length,
       disagree: disagreements.length,
@@ -345,7 +373,7 @@ export class KnowledgeBase {
       byStatus[statusOn(timelineOf(r), day)]++;
     }
     const provisionsByStatus = emptyStatusCounts();
-    for (const [key, versions] of this.versions) {
+    for (const [key, versions] of this.details.allVersions()) {
       if (!this.provisions.has(key)) continue;
       const first = versions[0]!;
       const last = versions[versions.length - 1]!;
@@ -369,8 +397,8 @@ export class KnowledgeBase {
       acts,
       // Procedure records: every procedure of the decrees' annexes.
       procedures: this.annexProcs.size,
-      nationalProcedures: this.national.size,
-      nationalProceduresLinked: [...this.national.values()].filter((p) => 'agreement' in p).length,
+      nationalProcedures: this.details.national().size,
+      nationalProceduresLinked: [...this.details.national().values()].filter((p) => 'agreement' in p).length,
       builtAt: this.builtAt,
     };
   }

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureKb } from '../../../electron/core/kb/ensure';
-import { checkKb, KbIntegrityError, keepPrevious, openVerifiedKb, readManifest, restorePrevious, sha256File } from '../../../electron/core/kb/manifest';
+import { checkKb, KbIntegrityError, keepPrevious, openVerifiedKb, openVerifiedKbAsync, readManifest, restorePrevious, sha256File } from '../../../electron/core/kb/manifest';
 import { KB_SCHEMA_VERSION } from '../../../electron/core/kb/schema';
 import { kbCopy } from './kb-copy';
 
@@ -65,6 +65,26 @@ describe('the KB manifest', () => {
     }
     expect(refused).toBe(200);
     expect(checkKb(kbPath).ok).toBe(true);
+  });
+
+  it('the server\'s open (hashed on another thread beside the load) refuses flips too, and never hands over the KB first', async () => {
+    const size = statSync(kbPath).size;
+    // Spread over the file: the header, the index pages, the data; each load is a full one, so fewer than 200.
+    for (const [at, mask] of [...positions(8, size), [0, 1] as [number, number], [100, 4] as [number, number]]) {
+      flipByte(kbPath, at, mask);
+      try {
+        const kb = await openVerifiedKbAsync({ kbPath, warmUp: false, deferDetails: true });
+        kb.closeFile();
+        throw new Error(`opened with byte ${at} flipped`);
+      } catch (err) {
+        expect(err).toBeInstanceOf(KbIntegrityError);
+        expect((err as Error).message).toContain('SHA-256');
+      } finally {
+        flipByte(kbPath, at, mask);
+      }
+    }
+    const kb = await openVerifiedKbAsync({ kbPath, warmUp: false });
+    expect(kb.stats().records).toBeGreaterThan(0);
   });
 
   it('refuses a truncated file, a missing or edited manifest, and a manifest of another schema', () => {
