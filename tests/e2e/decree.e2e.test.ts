@@ -93,4 +93,35 @@ describe('decree reader', () => {
     await page.locator('[data-test="decree-no-text"]').waitFor();
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it("a decree's view counts the portal's procedures of its powers, agreeing or not, and opens the cross-check on it", async () => {
+    const report = (await (await fetch(`${server.url}api/crosscheck`, { method: 'POST', body: '{}' })).json()) as {
+      links: Array<{ document: string; agreement: string }>;
+      secondHand: Record<string, number>;
+    };
+    const mine = report.links.filter((l) => l.document === '151/2025/NĐ-CP');
+    expect(mine.length).toBeGreaterThan(0);
+    await page.goto(`${server.url}#/decree?so=${encodeURIComponent('151/2025/NĐ-CP')}`);
+    const line = page.locator('[data-test="decree-portal"]');
+    await line.waitFor();
+    const text = (await line.textContent())!;
+    expect(text).toContain(`${mine.length} thủ tục`);
+    expect(text).toContain(`${mine.filter((l) => l.agreement === 'agree').length} khớp`);
+    await line.getByRole('link', { name: 'Xem đối chiếu →' }).click();
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('#/doi-chieu?nghi-dinh=151/2025/NĐ-CP');
+    // A decree without text: the portal's procedures citing it are said second-hand, and the way to add the text is the app's own screen.
+    const [noText, count] = Object.entries(report.secondHand).find(([, n]) => n > 0)!;
+    await page.goto(`${server.url}#/decree?so=${encodeURIComponent(noText)}`);
+    await page.locator('[data-test="decree-no-text"]').waitFor();
+    expect(await page.locator('[data-test="decree-portal-second-hand"]').textContent()).toContain(`${count} thủ tục`);
+    const noTextLine = (await page.locator('[data-test="decree-no-text"]').textContent())!;
+    expect(noTextLine).not.toContain('npm run');
+    // It does not speak of records it does not have.
+    const doc = ((await (await fetch(`${server.url}api/listDocuments`, { method: 'POST', body: '{}' })).json()) as Array<{ number: string; records: number }>).find((x) => x.number === noText)!;
+    if (doc.records === 0) expect(noTextLine).toContain('chưa có bản ghi thẩm quyền nào');
+    else expect(noTextLine).toContain(`${doc.records} bản ghi`);
+    await page.locator('[data-test="decree-import-link"]').click();
+    await page.locator('[data-test="import-view"]').waitFor();
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
