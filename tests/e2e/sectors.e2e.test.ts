@@ -72,4 +72,24 @@ describe('sectors', () => {
     await page.locator('[data-test="tree-waiting"]').waitFor();
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('"Chỉ quy định đang áp dụng" hides what was repealed, says how many it hides, and stays in the URL', async () => {
+    await page.goto(`${server.url}#/browse?linh-vuc=construction&sap-xep=status`);
+    const heading = page.locator('[data-test="tree-heading"]');
+    await heading.waitFor();
+    const total = Number(/· (\d+) bản ghi/u.exec((await heading.textContent())!)![1]);
+    const repealedShown = page.locator('[data-test="record-row"] [data-status="bai-bo"], [data-test="record-row"] [data-status="het-thoi-han"]');
+    await page.locator('[data-test="tree-current-only"]').check();
+    await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('dang-ap-dung')).toBe('1');
+    const text = (await heading.textContent())!;
+    const now = Number(/· (\d+) bản ghi/u.exec(text)![1]);
+    const hidden = Number(/\((\d+) bản ghi đã hết hiệu lực không hiện\)/u.exec(text)?.[1] ?? 0);
+    expect(now + hidden).toBe(total);
+    expect(hidden).toBeGreaterThan(0);
+    expect(await repealedShown.count()).toBe(0);
+    // Reopened from its URL, the list is the same.
+    await page.reload();
+    await expect.poll(async () => Number(/· (\d+) bản ghi/u.exec((await heading.textContent()) ?? '')?.[1] ?? -1)).toBe(now);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
