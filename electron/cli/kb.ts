@@ -110,6 +110,8 @@ function cliHit(h: SearchHit) {
     // One answer per power: its procedures (annex records folded in, linked national records), matched first.
     procedures: h.procedures ?? [],
     proceduresMore: h.proceduresMore ?? 0,
+    // One answer per provision: every holder of the clause by role, the deciding one first.
+    roles: h.roles ?? [],
   };
 }
 

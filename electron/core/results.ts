@@ -126,6 +126,25 @@ export interface SearchHit {
   procedures?: HitProcedure[];
   /** Linked procedures not listed in `procedures` (the record's detail lists them all). */
   proceduresMore?: number;
+  /**
+   * One answer per provision: every holder of the cited provision by role, the deciding one first (the
+   * row's own record is `main`). Set when the provision has more than one record that applies on the day.
+   */
+  roles?: HitRole[];
+}
+
+/** A holder of the provision a hit cites, in its role. */
+export interface HitRole {
+  id: string;
+  role: Role;
+  /** "Có thẩm quyền quyết định", "Tiếp nhận hồ sơ" … */
+  roleLabel: string;
+  holder: string;
+  level: Level;
+  /** The task as the register names it for this holder (may differ from the row's). */
+  title: string;
+  /** The row's own record. */
+  main: boolean;
 }
 
 /** A procedure under the power it carries out. */

@@ -8,6 +8,7 @@ import { formatCitation } from '../model';
 import type { SearchEngine } from './engine';
 import type { SearchDoc } from './fields';
 import { foldProcedures, namedBy, proceduresOf } from './group';
+import { foldRoles, rolesOf } from './roles';
 import { toHit, type Highlighter } from './hits';
 import { answersOn, arrangeOnDay, markSupersedes, statusAt, withDay } from './on-day';
 import type { ParsedQuery } from './query';
@@ -45,24 +46,46 @@ export function pageOfHits(
   const grouped = onePerPower
     ? foldProcedures(engine, onDay.ids, onDay.scores, answers)
     : { ids: onDay.ids, scores: onDay.scores, folded: new Map<number, number[]>(), pulledBy: new Map<number, number>() };
+  // The holders of one provision by role are one answer too (roles.ts).
+  const byRole = onePerPower ? foldRoles(engine, grouped.ids, grouped.scores, answers) : { ids: grouped.ids, scores: grouped.scores, members: new Map<number, number[]>() };
   const named = namedBy(plan);
+  const statusLabel = (j: number) => (answers(j) ? null : statusAt(engine, j, day).label);
   const hits: SearchHit[] = [];
-  const end = Math.min(grouped.ids.length, offset + limit);
+  const membersOfHit: number[][] = [];
+  const end = Math.min(byRole.ids.length, offset + limit);
   for (let i = offset; i < end; i++) {
-    const id = grouped.ids[i] as number;
+    const id = byRole.ids[i] as number;
     const doc = engine.docs[id] as SearchDoc;
-    const hit = withDay(engine, toHit(doc, grouped.scores[i] as number, ranked.highlighter), doc.record, day, province);
-    const foldedIn = grouped.folded.get(id) ?? [];
+    const hit = withDay(engine, toHit(doc, byRole.scores[i] as number, ranked.highlighter), doc.record, day, province);
+    const members = byRole.members.get(id) ?? [];
+    // The procedures folded into the row's power and into the other holders' (a procedure found is found for the row).
+    const foldedIn = [id, ...members].flatMap((m) => grouped.folded.get(m) ?? []);
     Object.assign(hit, judgeRow(engine, ranked, onDay.liftedFrom, grouped.pulledBy.has(id) ? null : id, foldedIn));
-    const { procedures, more } = proceduresOf(engine, id, foldedIn, named, (j) => (answers(j) ? null : statusAt(engine, j, day).label));
+    // The procedures of the row's power and of the other holders of its provision, each once.
+    let { procedures, more } = proceduresOf(engine, id, foldedIn, named, statusLabel);
+    for (const m of members) {
+      const extra = proceduresOf(engine, m, foldedIn, named, statusLabel);
+      const seen = new Set(procedures.map((p) => `${p.kind}\u0000${p.id}`));
+      procedures = [...procedures, ...extra.procedures.filter((p) => !seen.has(`${p.kind}\u0000${p.id}`))];
+      more += extra.more;
+    }
     if (onePerPower && procedures.length > 0) {
       hit.procedures = procedures;
       if (more > 0) hit.proceduresMore = more;
     }
+    if (members.length > 0) hit.roles = rolesOf(engine, id, members);
     hits.push(hit);
+    membersOfHit.push(members);
   }
   markSupersedes(hits, engine);
-  return { hits, rows: grouped.ids.length, removed: onDay.ids.length - grouped.ids.length, dropped: onDay.dropped };
+  // A version that a holder folded into the row took over follows the row: it is superseded by it too.
+  hits.forEach((h, k) => {
+    const next = hits[k + 1];
+    if (h.supersedes || !next) return;
+    const ids = new Set((membersOfHit[k] ?? []).map((m) => (engine.docs[m] as SearchDoc).record.id));
+    if (next.supersededBy.some((id) => ids.has(id))) h.supersedes = next.id;
+  });
+  return { hits, rows: byRole.ids.length, removed: onDay.ids.length - byRole.ids.length, dropped: onDay.dropped };
 }
 
 /**
