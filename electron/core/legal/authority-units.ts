@@ -5,7 +5,8 @@
 import { CATCH_ALL, EXCEPTION_LEAD_IN, OWN_SUBJECT } from './clauses';
 import { holderMentions, levelOf } from './holders';
 import type { LegalNode, ParsedDecree } from './structure';
-import { clip, matchForm } from './text';
+import { matchForm } from './text';
+import { unknownHolders } from './unknown-holders';
 
 /** A phrase that says someone holds a task; such a clause must become a record or be explained. */
 export const AUTHORITY_RE =
@@ -24,6 +25,15 @@ export function autoReason(node: LegalNode, article: LegalNode | null, parent: L
   const heading = article?.heading ?? node.heading ?? '';
   if (article && GENERAL_ARTICLE.test(heading) && !TRANSITIONAL_ARTICLE.test(heading))
     return 'Quy định chung hoặc điều khoản thi hành, không giao một thẩm quyền cụ thể';
+  // 140 Điều 14 khoản 9, 125 Điều 15: the Front and Party committees are no administrative body of a level.
+  if (/\bdo (?:Ban Thường vụ |Văn phòng )?(?:Ủy ban Mặt trận [Tt]ổ quốc Việt Nam|tỉnh ủy|thành ủy)[^.;]{0,60}? thực hiện/u.test(text))
+    return 'Giao cho Mặt trận Tổ quốc hoặc cấp ủy Đảng (tổ chức chính trị, chính trị - xã hội), không phải cơ quan hành chính theo cấp; không có bản ghi';
+  // A task given to a body the vocabulary does not know is never explained by a rule: a rule or a reason must say what it is.
+  if (unknownHolders(text).length > 0) return null;
+  if (/^(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Trường hợp[^,]{0,160},\s*)?(?:từng |các )?(?:[Nn]hà thầu|[Cc]hủ đầu tư|[Nn]hà đầu tư|[Dd]oanh nghiệp)(?: [^.;:]{0,80}?)? (?:có trách nhiệm|chịu trách nhiệm|phải)\s/u.test(text))
+    return 'Nghĩa vụ của nhà thầu, chủ đầu tư, doanh nghiệp; không giao thẩm quyền cho cơ quan nhà nước';
+  if (/^(?:[a-zđ]\)\s*)?Trường hợp [^,]{0,160} thì tiếp tục thực hiện theo/u.test(text))
+    return 'Chuyển tiếp: tiếp tục thực hiện theo văn bản đã phê duyệt; không giao thẩm quyền mới';
   if (/^(?:\d+\.\s*|[a-zđ]\)\s*)?Trình tự, thủ tục[^.]*theo quy định tại (?:Nghị định số|Luật|Thông tư|Bộ luật)/u.test(text))
     return 'Dẫn chiếu trình tự, thủ tục tại văn bản khác; thẩm quyền đã ghi ở khoản khác của Điều này';
   if (/(?:[Cc]ơ quan|người) có thẩm quyền (?:quy định|nêu) tại (?:khoản \d+ )?Điều này/u.test(text) && holderMentions(text).every((m) => levelOf(m.holder) === null || levelOf(m.holder) === 'huyen'))
@@ -49,9 +59,6 @@ export function autoReason(node: LegalNode, article: LegalNode | null, parent: L
   const generic = text.replace(/(?:cơ quan|người|cấp|chức danh|cơ quan, người|cơ quan, tổ chức|cơ quan, chức danh)(?: nhà nước)? có thẩm quyền/gu, '');
   if (levelled.length === 0 && !AUTHORITY_RE.test(generic))
     return 'Chỉ nhắc chung "cơ quan/người có thẩm quyền", không giao cho một cơ quan cụ thể';
-  const doX = /\bdo ([^.;]{3,90}?) (?:chủ trì, )?(?:tổ chức )?thực hiện/u.exec(text);
-  if (levelled.length === 0 && doX?.[1])
-    return `Chưa xác định cấp: chủ thể "${clip(doX[1], 80)}" không gắn với một cấp chính quyền (xã/tỉnh/trung ương)`;
   if (parent && EXCEPTION_LEAD_IN.test(parentText.trim()))
     return 'Trường hợp ngoại lệ của lời dẫn ("trừ các trường hợp sau"); không giao thẩm quyền cho cơ quan được nêu';
   if (OWN_SUBJECT.test(text)) return 'Bước thủ tục của chủ đầu tư, tổ chức, cá nhân; không giao thẩm quyền cho cơ quan nhà nước';
@@ -75,7 +82,8 @@ export function walkUnits(
 export function authorityUnits(parsed: ParsedDecree): Array<{ node: LegalNode; article: LegalNode | null; parent: LegalNode | null }> {
   const out: Array<{ node: LegalNode; article: LegalNode | null; parent: LegalNode | null }> = [];
   walkUnits(parsed.articles, null, (n, article, parent) => {
-    if (AUTHORITY_RE.test(matchForm(n.ownText))) out.push({ node: n, article, parent });
+    const text = matchForm(n.ownText);
+    if (AUTHORITY_RE.test(text) || unknownHolders(text).length > 0) out.push({ node: n, article, parent });
   });
   // Annex items only count when they transfer tasks ("chuyển giao tương ứng cho …").
   walkUnits(parsed.annexes, null, (n, article, parent) => {

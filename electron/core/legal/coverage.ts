@@ -7,6 +7,7 @@ import type { Citation } from '../model';
 import { type RegisterFile, authorityUnits, within } from './extract';
 import { type ParsedDecree, citationKey } from './structure';
 import { clip, matchForm } from './text';
+import { unknownHolders } from './unknown-holders';
 
 export interface CoverageRow {
   document: string;
@@ -26,9 +27,13 @@ export function coverageOf(parsed: ParsedDecree, register: RegisterFile): Covera
   const excludedKeys = new Set(register.excluded.map((x) => citationKey(x.citation)));
   const unexplained: CoverageRow['unexplainedClauses'] = [];
   for (const { node } of units) {
-    if (register.records.some((r) => within(r.citation, node.citation))) continue;
     if (excludedKeys.has(citationKey(node.citation))) continue;
-    unexplained.push({ citation: node.citation, excerpt: clip(matchForm(node.ownText), 100) });
+    // A task given to a body the vocabulary does not know ("Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã có trách nhiệm …")
+    // is unexplained until a reason says what the body is, even beside records of known bodies.
+    const unknown = unknownHolders(matchForm(node.ownText));
+    if (unknown.length === 0 && register.records.some((r) => within(r.citation, node.citation))) continue;
+    const who = unknown.length > 0 ? ` [chủ thể chưa biết: ${unknown.join('; ')}]` : '';
+    unexplained.push({ citation: node.citation, excerpt: `${clip(matchForm(node.ownText), 100)}${who}` });
   }
   return {
     document: register.document,

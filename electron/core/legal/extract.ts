@@ -14,6 +14,8 @@ import { visit } from './clauses';
 import { addRecord, type Ctx, findAll } from './record';
 import { within } from './record-ids';
 import { type LegalNode, type ParsedDecree, citationKey, findProvision } from './structure';
+import { matchForm } from './text';
+import { unknownHolders } from './unknown-holders';
 
 export interface RegisterFile {
   document: string;
@@ -65,8 +67,10 @@ export function extractRegister(parsed: ParsedDecree, doc: CatalogueEntry, corre
   const recordCitations = [...ctx.records.values()].map((r) => r.citation);
   for (const { node, article, parent } of authorityUnits(parsed)) {
     const key = citationKey(node.citation);
-    if (ctx.covered.has(key) || ctx.excluded.has(key)) continue;
-    if (recordCitations.some((c) => within(c, node.citation))) continue;
+    if (ctx.excluded.has(key)) continue;
+    // A unit giving a task to a body the vocabulary does not know is explained only by a reason, records or not.
+    const unknown = unknownHolders(matchForm(node.ownText)).length > 0;
+    if (!unknown && (ctx.covered.has(key) || recordCitations.some((c) => within(c, node.citation)))) continue;
     if (scope && (node.citation.annex !== null ? !scope.annexes : article !== null && !scope.inScope(article))) {
       ctx.excluded.set(key, { citation: node.citation, reason: scope.reason });
       continue;

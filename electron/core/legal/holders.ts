@@ -71,6 +71,8 @@ const HOLDER_SOURCES = [
   `Kho bạc Nhà nước`,
   `Ngân hàng Nhà nước Việt Nam`,
   // A body fixed by the housing's owner, not by a level (casesOf); "… là Ủy ban nhân dân cấp tỉnh" names the body itself.
+  // 140 Điều 9 khoản 1: "do Ủy ban nhân dân các cấp thực hiện" — every level holds it, one record each (casesOf).
+  `Ủy ban nhân dân các cấp`,
   `(?:[Cc]ơ quan )?đại diện chủ sở hữu nhà ở(?!(?: thuộc tài sản công)? là )(?: thuộc tài sản công)?`,
 ];
 
@@ -111,6 +113,13 @@ export interface HolderCase {
  */
 const CASE_HOLDERS: Array<[RegExp, HolderCase[]]> = [
   [
+    /^Ủy ban nhân dân các cấp$/u,
+    [
+      { level: 'tinh', kind: 'ubnd', idName: 'Ủy ban nhân dân cấp tỉnh', note: 'cấp tỉnh' },
+      { level: 'xa', kind: 'ubnd', idName: 'Ủy ban nhân dân cấp xã', note: 'cấp xã' },
+    ],
+  ],
+  [
     /^(?:cơ quan )?đại diện chủ sở hữu nhà ở/iu,
     [
       { level: 'trung-uong', kind: 'bo', idName: 'đại diện chủ sở hữu trung ương', note: 'đại diện chủ sở hữu là bộ, cơ quan trung ương' },
@@ -119,7 +128,7 @@ const CASE_HOLDERS: Array<[RegExp, HolderCase[]]> = [
   ],
 ];
 
-/** The bodies a holder fixed by case may be, or null for a body of one level. */
+/** The bodies a holder fixed by case (or held at every level) may be, or null for a body of one level. */
 export function casesOf(holder: string): HolderCase[] | null {
   return CASE_HOLDERS.find(([re]) => re.test(holder))?.[1] ?? null;
 }
