@@ -72,4 +72,21 @@ describe('cross-check view', () => {
     await expect.poll(() => rows().count()).toBe(of151);
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('prints the list it shows: which filter and the day printed on top, the table starting on the first page', async () => {
+    await page.goto(`${server.url}#/doi-chieu?ket-qua=khac`);
+    await page.locator('[data-test="crosscheck-table"] tbody tr').first().waitFor();
+    const n = await page.locator('[data-test="crosscheck-table"] tbody tr').count();
+    await page.emulateMedia({ media: 'print' });
+    const head = page.locator('[data-test="crosscheck-print-head"]');
+    expect(await head.isVisible()).toBe(true);
+    const now = new Date();
+    const printedOn = `${String(now.getDate()).padStart(2, '0')}/${String(now.getMonth() + 1).padStart(2, '0')}/${now.getFullYear()}`;
+    expect(await head.textContent()).toContain(`Mọi văn bản, chỉ chỗ khác: ${n} thủ tục. In ngày ${printedOn}`);
+    // A table of many rows kept whole is pushed to page 2, leaving page 1 with the heading alone.
+    expect(await page.locator('[data-test="crosscheck-table"]').evaluate((t) => getComputedStyle(t).breakInside)).toBe('auto');
+    await page.emulateMedia({ media: 'screen' });
+    expect(await head.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
