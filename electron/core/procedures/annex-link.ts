@@ -92,10 +92,18 @@ function sharedReference(p: ProcedureRecord, provisions: Provision[], powers: Au
   return (deciding.length ? deciding : hits).map((r) => r.id);
 }
 
-/** The one body every step names and that receives the file, when there is one (151 Phần V C mục IV, XVI: the land registry). */
-function soleBody(p: ProcedureRecord): string | null {
-  const bodies = new Set([...p.steps.flatMap((s) => s.bodies), ...(p.receiver ? [p.receiver] : [])].map((b) => b.toLowerCase()));
-  return bodies.size === 1 ? [...bodies][0]! : null;
+/**
+ * The body that carries the procedure out: named in every step, and the one that receives the file when a
+ * receiver is said (151 Phần V C mục IV, XVI: the land registry; "Chủ tịch Ủy ban nhân dân các cấp chỉ đạo …"
+ * in one step of mục IV is a side case, not the actor). None when no single body runs through all steps.
+ */
+function actingBody(p: ProcedureRecord): string | null {
+  if (p.steps.length === 0) return null;
+  const named = p.steps.map((s) => new Set(s.bodies.map((b) => b.toLowerCase())));
+  const inAll = [...named[0]!].filter((b) => named.every((n) => n.has(b)));
+  const receiver = p.receiver?.toLowerCase();
+  if (receiver) return inAll.includes(receiver) ? receiver : null;
+  return inAll.length === 1 ? inAll[0]! : null;
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -104,13 +112,13 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const LATER_ACT_NAME_MIN = 0.4;
 
 /**
- * A procedure no power of its decree covers, carried out by one body alone, whose section a later act
+ * A procedure no power of its decree covers, carried out by one body (actingBody), whose section a later act
  * repealed: the power of that act held by that body whose title holds the name (151 Phần V C mục IV
  * "đăng ký đất đai lần đầu … được giao để quản lý" → điểm c khoản 2 Điều 14 Nghị định 49/2026, the
  * Văn phòng đăng ký đất đai). Before that act the body acted under the Land Law, which is no text here.
  */
 function laterActPower(p: ProcedureRecord, timeline: RecordTimeline, changes: Change[], records: AuthorityRecord[]): { ids: string[]; note: string } | null {
-  const body = soleBody(p);
+  const body = actingBody(p);
   if (!body || timeline.endKind !== 'repealed' || !timeline.endedBy) return null;
   const repeal = changes.find((c) => c.op === 'repeal' && formatCitation(c.by) === timeline.endedBy);
   if (!repeal) return null;

@@ -59,7 +59,7 @@ export interface LinkReport {
 const LEVEL_NAMES: Record<Level, RegExp> = {
   xa: /cấp xã|xã, phường|ubnd xã|ủy ban nhân dân xã/iu,
   tinh: /cấp tỉnh|sở |tỉnh, thành phố|ubnd tỉnh|ủy ban nhân dân tỉnh/iu,
-  'trung-uong': /^bộ |bộ trưởng|thủ tướng|chính phủ|cục /iu,
+  'trung-uong': /^bộ |bộ trưởng|thủ tướng|chính phủ|cục |thuộc bộ /iu,
 };
 
 function portalLevels(p: NationalProcedure): Level[] {
@@ -130,8 +130,15 @@ function agreement(p: NationalProcedure, r: AuthorityRecord, cited?: AuthorityRe
   const competentIsHolder = !!p.competentBody && LEVEL_NAMES[r.level].test(p.competentBody);
   if (competentIsHolder || r.delegable || r.mechanism === 'uy-quyen')
     return { agreement: 'disagree', kind: 'phan-cap-uy-quyen', reason: `${said}; ${competentIsHolder ? 'cơ quan có thẩm quyền trên cổng là của sổ đăng ký' : 'quy định cho phép phân cấp, ủy quyền'}` };
+  // The register's record is a duty of another level within the procedure (the commune reviews, receives a
+  // decision), not the power deciding it: the portal's level holds that one, which the decree does not give.
+  // Still 'khac-cap' (the kinds are a contract of the app), said in the reason.
+  if (r.role !== 'quyet-dinh') return { agreement: 'disagree', kind: 'khac-cap', reason: `${said}; sổ đăng ký chỉ ghi việc của ${r.holder} trong thủ tục, không phải thẩm quyền quyết định` };
   return { agreement: 'disagree', kind: 'khac-cap', reason: said };
 }
+
+/** How much less of the name the record of the body the portal names may hold than the search's best. */
+const NAMED_BODY_SLACK = 0.15;
 
 /** The power a portal name matches: the search's best, or a sister unit of the same article (the same task split by level) that holds the name as well and sits at the portal's level. */
 function chooseRecord(engine: SearchEngine, p: NationalProcedure, ids: string[]): AuthorityRecord | null {
@@ -144,6 +151,22 @@ function chooseRecord(engine: SearchEngine, p: NationalProcedure, ids: string[])
   // A procedure ends in a decision: a deciding power holding the name as well goes before a duty to sign or to report.
   const topRecall = nameOverlap(p.name, top).recall;
   const best = top.role === 'quyet-dinh' ? top : (recs.find((r) => r.role === 'quyet-dinh' && nameOverlap(p.name, r).recall >= topRecall - 0.05) ?? top);
+  // The body the portal names as competent holds the power: its record goes first when it holds the name nearly as well
+  // (the body carrying it out, "cơ quan thực hiện", may only prepare the file for the one who decides).
+  const bodies = (p.competentBody ?? '').toLowerCase();
+  if (bodies.trim() && !bodies.includes(best.holder.toLowerCase())) {
+    let named: AuthorityRecord | null = null;
+    // Among the search's hits, and the sister records of the best one (one point, one holder each: 49/2026 Điều 14 khoản 2 điểm d).
+    const sisters = engine.docs
+      .map((d) => d.record)
+      .filter((r) => r.citation.document === best.citation.document && r.citation.article === best.citation.article && r.citation.clause === best.citation.clause && r.citation.point === best.citation.point && r.citation.annex === best.citation.annex && r.role !== 'bai-bo');
+    for (const r of [...sisters, ...recs]) {
+      if (!bodies.includes(r.holder.toLowerCase())) continue;
+      const recall = nameOverlap(p.name, r).recall;
+      if (recall >= topRecall - NAMED_BODY_SLACK && (!named || recall > nameOverlap(p.name, named).recall)) named = r;
+    }
+    if (named) return named;
+  }
   const levels = portalLevels(p);
   if (levels.includes(best.level)) return best;
   const bestRecall = nameOverlap(p.name, best).recall;
@@ -186,7 +209,8 @@ export function linkProcedures(engine: SearchEngine, procedures: NationalProcedu
       const r = res.missingWords.length * 2 > words ? null : chooseRecord(engine, p, res.hits.map((h) => h.id));
       const overlap = r ? nameOverlap(p.name, r) : null;
       // "… thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân cấp tỉnh": the name says whose power it is; another level's power is not it.
-      const named = /thuộc thẩm quyền (?:của )?(.+)$/iu.exec(p.name)?.[1] ?? '';
+      // "… của cơ quan chuyên môn về xây dựng thuộc Bộ quản lý …" says so too.
+      const named = /thuộc thẩm quyền (?:của )?(.+)$/iu.exec(p.name)?.[1] ?? /\bcủa (cơ quan [^,;]*?thuộc (?:Bộ|Ủy ban nhân dân)[^,;]*)/u.exec(p.name)?.[1] ?? '';
       const namedLevels = (Object.keys(LEVEL_NAMES) as Level[]).filter((l) => LEVEL_NAMES[l].test(named.replace(/ nhân cấp/u, ' nhân dân cấp')));
       if (r && namedLevels.length > 0 && !namedLevels.includes(r.level)) {
         unmatched.push(p.code);

@@ -74,6 +74,30 @@ describe.skipIf(!hasSources)('national procedures in the KB', () => {
     }
   });
 
+  it('the body the portal names as competent holds the power found, where a sister point is its; a duty of another level is said to be one', () => {
+    const c = kb.crosscheck();
+    const all = kb.allRecords();
+    const same = (a: { citation: { document: string; article: number | null; clause: number | null; point: string | null; annex: string | null } }, b: typeof a) =>
+      a.citation.document === b.citation.document && a.citation.article === b.citation.article && a.citation.clause === b.citation.clause && a.citation.point === b.citation.point && a.citation.annex === b.citation.annex;
+    let checked = 0;
+    for (const l of c.links) {
+      const r = kb.recordById(l.recordId)!;
+      const body = (l.portalBody ?? '').toLowerCase();
+      if (!body) continue;
+      const sisters = all.filter((x) => same(x, r));
+      if (sisters.some((x) => body.includes(x.holder.toLowerCase()))) {
+        checked++;
+        expect(body).toContain(r.holder.toLowerCase());
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    // A level difference with a duty (not a decision) of the register says so: the decree gives the deciding power to no one.
+    for (const d of c.disagreements.filter((x) => x.kind === 'khac-cap'))
+      if (kb.recordById(d.recordId)!.role !== 'quyet-dinh') expect(d.reason).toMatch(/không phải thẩm quyền quyết định/u);
+    // "… của cơ quan chuyên môn về xây dựng thuộc Bộ …": a ministry's variant is never linked to a province's or commune's power.
+    for (const l of c.links) if (/\bcủa cơ quan [^,;]*thuộc Bộ/u.test(l.name)) expect(kb.recordById(l.recordId)!.level).toBe('trung-uong');
+  });
+
   it('stats report procedures, national procedures loaded and linked', () => {
     const s = kb.stats();
     expect(s.nationalProcedures).toBe(2642);
