@@ -18,6 +18,8 @@ declare module 'autocannon' {
   }
   interface Client {
     setRequests(requests: Request[]): void;
+    /** Each answer (status code, bytes, ms). */
+    on(event: 'response', listener: (status: number, bytes: number, ms: number) => void): void;
   }
   interface Histogram {
     average: number;

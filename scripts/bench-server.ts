@@ -41,6 +41,8 @@ interface Level {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** Answers the least served connection got in the level. */
+  fewestAnswers: number;
   cpuUsPerRequest: number | null;
 }
 
@@ -97,9 +99,14 @@ async function main(): Promise<void> {
     // Each connection starts at its own place in the list (autocannon starts every one at the first
     // question): all 296 questions are asked at every level, not only the first few dozen.
     let nextClient = 0;
-    const setupClient = (client: { setRequests(r: typeof requests): void }): void => {
-      const at = (nextClient++ * 37) % requests.length;
+    // Answers per connection: a server that starves some clients shows it here before it shows in p99.
+    let answered: number[] = [];
+    const setupClient = (client: { setRequests(r: typeof requests): void; on(event: 'response', f: () => void): void }): void => {
+      const n = nextClient++;
+      const at = (n * 37) % requests.length;
       client.setRequests([...requests.slice(at), ...requests.slice(0, at)]);
+      answered[n] = 0;
+      client.on('response', () => answered[n]!++);
     };
     // Warm-up: every question once, one at a time, the way a user's first minutes fill the caches. Each is
     // the first time it is asked (computed, answer cache or not): the slowest are named, with their size.
@@ -123,6 +130,7 @@ async function main(): Promise<void> {
     for (const connections of LEVELS) {
       const cpuBefore = cpuMsOf(server.pid);
       nextClient = 0;
+      answered = [];
       const r = await autocannon({ url, connections, duration: DURATION, requests, timeout: 10, setupClient });
       const cpuAfter = cpuMsOf(server.pid);
       const level: Level = {
@@ -135,11 +143,12 @@ async function main(): Promise<void> {
         errors: r.errors,
         timeouts: r.timeouts,
         non2xx: r.non2xx,
+        fewestAnswers: Math.min(...answered),
         cpuUsPerRequest: cpuBefore !== null && cpuAfter !== null && r.requests.total > 0 ? Math.round(((cpuAfter - cpuBefore) * 1000) / r.requests.total) : null,
       };
       results.push(level);
       console.log(
-        `server ${connections} connections: ${level.rps} req/s, p50 ${level.p50} ms, p99 ${level.p99} ms, max ${level.max} ms, ${level.requests} requests, errors ${level.errors}, timeouts ${level.timeouts}, non-2xx ${level.non2xx}, server CPU ${level.cpuUsPerRequest ?? '?'} µs/request`,
+        `server ${connections} connections: ${level.rps} req/s, p50 ${level.p50} ms, p99 ${level.p99} ms, max ${level.max} ms, ${level.requests} requests, errors ${level.errors}, timeouts ${level.timeouts}, non-2xx ${level.non2xx}, fewest answers to one connection ${level.fewestAnswers}, server CPU ${level.cpuUsPerRequest ?? '?'} µs/request`,
       );
     }
     const worst = results.at(-1)!;

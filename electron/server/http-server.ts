@@ -12,6 +12,7 @@ import { FILE_REQUESTS, LOCAL_ONLY_REQUESTS, MAX_BASE64_CHARS } from '../api/val
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import type { ResponseCache } from './response-cache';
 import { readStatic } from './static-files';
+import { TurnQueue } from './turn-queue';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** A data pack or a text to import, as base64 in JSON (api/validate-data.ts). */
@@ -103,7 +104,7 @@ function isLocalRequest(req: IncomingMessage, port: number): boolean {
   return origin === undefined || okHosts.some((h) => origin === `http://${h}`);
 }
 
-async function handleApi(name: string, req: IncomingMessage, res: ServerResponse, handlers: ApiHandlers, cache: ResponseCache | null): Promise<void> {
+async function handleApi(name: string, req: IncomingMessage, res: ServerResponse, handlers: ApiHandlers, cache: ResponseCache | null, turns: TurnQueue): Promise<void> {
   if (!isApiName(name)) return sendError(res, 404, `Không có yêu cầu "${name}".`);
   if (req.method !== 'POST') return sendError(res, 405, 'Chỉ chấp nhận phương thức POST.');
   const raw = await readBody(req, bodyLimitOf(name));
@@ -122,7 +123,8 @@ async function handleApi(name: string, req: IncomingMessage, res: ServerResponse
   const checked = validateArgs(name, payload);
   if (!checked.ok) return sendError(res, 400, checked.message);
   const handler = handlers[name] as (args: unknown) => unknown;
-  const body = Buffer.from(JSON.stringify(await handler(checked.value)), 'utf8');
+  // The answer and its JSON in a turn of their own (turn-queue.ts); an answer kept is sent at once, above.
+  const body = await turns.run(async () => Buffer.from(JSON.stringify(await handler(checked.value)), 'utf8'));
   if (key !== null) cache?.set(key, body);
   sendJson(res, 200, body);
 }
@@ -136,6 +138,7 @@ export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
   // Bound to loopback: the data screens work; bound to a LAN address, they never do.
   const localOnlyAllowed = LOOPBACK_HOSTS.has(host);
   let inFlight = 0;
+  const turns = new TurnQueue();
   const server = createServer((req, res) => {
     void (async () => {
       try {
@@ -162,7 +165,7 @@ export function startHttpServer(opts: ServerOptions): Promise<RunningServer> {
           }
           inFlight++;
           try {
-            return await handleApi(path.slice('/api/'.length), req, res, opts.handlers, cache);
+            return await handleApi(path.slice('/api/'.length), req, res, opts.handlers, cache, turns);
           } finally {
             inFlight--;
           }

@@ -50,10 +50,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   // What search does not need (wording over time, lead-ins, the national database in full) is read
   // then too, or at its first need (kb/kb-details.ts).
   const slot = new KbSlot(await openVerifiedKbAsync({ kbPath, log, warmUp: false, deferDetails: true, phase }));
-  setTimeout(() => {
-    slot.current.loadDetails();
-    slot.current.warmUp();
-  }, 1000).unref();
+  // Two pauses of ~0.2 s each rather than one of twice that.
+  setTimeout(() => slot.current.loadDetails(), 1000).unref();
+  setTimeout(() => slot.current.warmUp(), 1300).unref();
   // Never stops the server: a damaged file is moved aside (and said so), a missing one leaves search working.
   const user = UserStore.open({ path: join(opts.userDir ?? defaultUserDir(), 'user.sqlite'), log });
   const notice = user.takeNotice();
