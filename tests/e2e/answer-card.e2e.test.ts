@@ -217,6 +217,7 @@ describe('print and PDF', () => {
     const printed = page.locator('[data-test="record-table-print"] tbody tr');
     await expect.poll(() => printed.count()).toBe(n);
     expect(await page.locator('[data-test="record-table-print"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-test="tree-printed-on"]').textContent()).toMatch(/^In ngày \d{2}\/\d{2}\/\d{4} /u);
     expect(await page.locator('[data-test="record-table"]').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
