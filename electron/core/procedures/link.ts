@@ -11,7 +11,7 @@ import { LEVEL_LABELS, formatCitation } from '../model';
 import { inForce, statusOn, viDate } from '../legal/timeline';
 import type { SearchEngine } from '../search/engine';
 import { runSearch } from '../search/run';
-import { nameOverlap } from './name-match';
+import { bestByName, nameOverlap } from './name-match';
 import { foldedWords } from '../text/tokenize';
 import { timelineOf } from '../search/on-day';
 import type { NationalProcedure } from './portal';
@@ -194,6 +194,13 @@ export function linkProcedures(engine: SearchEngine, procedures: NationalProcedu
   const links: ProcedureLink[] = [];
   const secondHand: Record<string, string[]> = {};
   const unmatched: string[] = [];
+  // Powers of each decree on the portal's date, for the name match (a "Không …" record is no power).
+  const powersByDoc = new Map<string, AuthorityRecord[]>();
+  for (const d of engine.docs) {
+    const r = d.record;
+    if (r.citation.annex === null && r.role !== 'bai-bo' && r.act !== 'provincial' && onDay(r)) powersByDoc.set(r.citation.document, [...(powersByDoc.get(r.citation.document) ?? []), r]);
+  }
+  const powersIn = (docs: string[]) => docs.flatMap((d) => powersByDoc.get(d) ?? []);
   const wasCache = engine.useCache;
   engine.useCache = false; // thousands of one-off names must not evict the user's searches
   try {
@@ -206,7 +213,19 @@ export function linkProcedures(engine: SearchEngine, procedures: NationalProcedu
       const res = runSearch(engine, { q: p.name, filters: { document: loaded }, date: PORTAL_DATE, limit: 5 }, { onePerPower: false });
       const words = p.name.split(/\s+/u).length;
       // A match on fewer than half the name's words is a guess, not a link; so is a title sharing little of the name.
-      const r = res.missingWords.length * 2 > words ? null : chooseRecord(engine, p, res.hits.map((h) => h.id));
+      let r = res.missingWords.length * 2 > words ? null : chooseRecord(engine, p, res.hits.map((h) => h.id));
+      // The search ranks for a citizen's question; a long portal name listing its cases ("Cấp lại giấy phép xây dựng
+      // đối với công trình cấp III, cấp IV (… tín ngưỡng, tôn giáo …) và nhà ở riêng lẻ") may bury the power whose
+      // title it holds. When the search gives nothing to link, the cited decrees' power holding most of the name
+      // (name-match.ts, as for annex procedures) is taken, through the same choice of sister point and body.
+      if (!r || Math.max(nameOverlap(p.name, r).recall, nameOverlap(p.name, r).precision) < PORTAL_MATCH_MIN) {
+        // Only at the portal's level: a name-only match at another level was, read against the texts, the wrong
+        // power (151 Điều 5 khoản 1 điểm i, the commune chairman's, for the land registry's change registrations).
+        const byName = bestByName(p.name, null, powersIn(loaded));
+        const found = byName ? chooseRecord(engine, p, [byName.id]) : null;
+        const levels = portalLevels(p);
+        if (found && (levels.length === 0 || levels.includes(found.level))) r = found;
+      }
       const overlap = r ? nameOverlap(p.name, r) : null;
       // "… thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân cấp tỉnh": the name says whose power it is; another level's power is not it.
       // "… của cơ quan chuyên môn về xây dựng thuộc Bộ quản lý …" says so too.

@@ -98,6 +98,17 @@ describe.skipIf(!hasSources)('national procedures in the KB', () => {
     for (const l of c.links) if (/\bcủa cơ quan [^,;]*thuộc Bộ/u.test(l.name)) expect(kb.recordById(l.recordId)!.level).toBe('trung-uong');
   });
 
+  it('a long portal name listing its cases still finds the power whose title it holds, at the portal\'s level', () => {
+    const c = kb.crosscheck();
+    // "Cấp lại giấy phép xây dựng đối với công trình cấp III, cấp IV (… tín ngưỡng, tôn giáo …) và nhà ở riêng lẻ" (140/2025).
+    const permits = c.links.filter((l) => /^Cấp .*giấy phép xây dựng .*cấp III, cấp IV/iu.test(l.name) && l.portalBasis.includes('140/2025/NĐ-CP'));
+    expect(permits.length).toBeGreaterThan(0);
+    for (const l of permits) {
+      expect(kb.recordById(l.recordId)!.title).toMatch(/giấy phép xây dựng/iu);
+      expect(l.agreement).toBe('agree');
+    }
+  });
+
   it('stats report procedures, national procedures loaded and linked', () => {
     const s = kb.stats();
     expect(s.nationalProcedures).toBe(2642);
