@@ -7,20 +7,11 @@
  * the tail. The KB never changes under a running cache: an update clears it (clear()).
  * User data (bookmarks, history) is never cached.
  */
-import type { ApiName } from '../api/contract';
+import { API_KINDS, API_NAMES, type ApiName } from '../api/contract';
 import { todayIso } from '../core/validity';
 
-/** Requests whose answer depends only on the KB file, the arguments and the day. */
-export const CACHEABLE: ReadonlySet<ApiName> = new Set<ApiName>([
-  'search',
-  'getRecord',
-  'stats',
-  'listProvinces',
-  'crosscheck',
-  'listDocuments',
-  'getDocument',
-  'listRecords',
-]);
+/** Requests whose answer depends only on the KB file, the arguments and the day (the contract says which). */
+export const CACHEABLE: ReadonlySet<ApiName> = new Set(API_NAMES.filter((name) => API_KINDS[name] === 'kb'));
 
 export interface CacheLimits {
   entries: number;
