@@ -60,4 +60,31 @@ describe('keyboard only', () => {
     await expect.poll(() => page.locator('#q').inputValue()).toBe('');
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('Enter on a near miss opens a card that says it is one, first; a confident answer opens without it', async () => {
+    for (const [q, near] of [
+      ['cap phep karaoke', true],
+      ['dang ky khai sinh', false],
+    ] as const) {
+      await page.goto(`${server.url}#/`);
+      await page.locator('#q').fill(q);
+      const first = page.locator('#results > li').first();
+      await first.waitFor();
+      // What the list says of its first row is what the card must say.
+      await expect.poll(async () => (await first.getAttribute('class'))!.includes('is-near')).toBe(near);
+      await page.keyboard.press('Enter');
+      await page.locator('[data-test="answer-card"] [data-test="holder"]').waitFor();
+      const note = page.locator('[data-test="near-from"]');
+      expect(await note.count(), q).toBe(near ? 1 : 0);
+      if (near) {
+        const text = (await note.textContent())!;
+        expect(text).toContain('Gần đúng — kiểm tra lại.');
+        expect(text).toContain(`«${q}»`);
+        expect(text.match(/Gần đúng/gu)!.length).toBe(1);
+        // Above who holds it: read before the holder.
+        expect((await note.boundingBox())!.y).toBeLessThan((await page.locator('[data-test="answer-card"] [data-test="holder"]').boundingBox())!.y);
+      }
+    }
+    expect(errors).toEqual([]);
+  }, 90_000);
 });
