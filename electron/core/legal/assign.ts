@@ -41,7 +41,9 @@ const STRONG_VERB = new RegExp(
   'u',
 );
 /** "kiểm tra hồ sơ và xác nhận", "xem xét, ra quyết định": a duty verb followed by a decision. */
-const THEN_DECIDES = /^[^.;]{0,60}?(?:,| và) (xác nhận|quyết định|ra quyết định|cấp(?! xã| tỉnh| huyện| có| trên| dưới)|phê duyệt|ban hành|công nhận|cho phép)(?=[\s,;.:]|$)/u;
+// "Văn phòng đăng ký đất đai kiểm tra thông tin …; thực hiện cấp lại Giấy chứng nhận …" (151 Phụ lục I Phần V C mục VIII): the
+// follow-on step after a semicolon decides too.
+const THEN_DECIDES = /^(?:[^.;]{0,60}?(?:,| và)|[^.;]{0,160}?; thực hiện(?: việc)?) (xác nhận|quyết định|ra quyết định|cấp(?! xã| tỉnh| huyện| có| trên| dưới)|phê duyệt|ban hành|công nhận|cho phép)(?=[\s,;.:]|$)/u;
 /** A holder stands where a subject does: sentence start, after a comma, "thì", ":" or a definition. */
 const SUBJECT_START = /(?:^|[,:;]\s*|\bthì\s+(?:nay\s+)?|\bđó\s+|\(sau đây gọi (?:tắt |chung )?là\s+|^\s*(?:[a-zđ]\)|\d+\.)\s*)(?:[Cc]ơ quan\s+)?$/u;
 
@@ -169,7 +171,7 @@ export function abolishedSteps(text: string): string[] {
  */
 /** A decision named inside a task ("ban hành quyết định", "phê duyệt phương án", "cấp giấy phép", "tổ chức cưỡng chế"). */
 const TASK_DECIDES =
-  /(?<![\p{L}])(?:(?<!(?:khẩn|cung) )cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương| quản lý| bách| thiết)|phê duyệt|xét duyệt|quyết định|ban hành|thu hồi|công nhận|chấp thuận|cho phép|bổ nhiệm|miễn nhiệm|thành lập|giải thể|cưỡng chế|xử phạt|đình chỉ|gia hạn|điều chỉnh|giải quyết|xác nhận(?! tiếp nhận))(?![\p{L}])/u;
+  /(?<![\p{L}])(?:(?<!(?:khẩn|cung|phân) )cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương| quản lý| bách| thiết)|phê duyệt|xét duyệt|quyết định|ban hành|thu hồi|công nhận|chấp thuận|cho phép|bổ nhiệm|miễn nhiệm|thành lập|giải thể|cưỡng chế|xử phạt|đình chỉ|gia hạn|điều chỉnh|giải quyết|xác nhận(?! tiếp nhận))(?![\p{L}])/u;
 
 export function taskRoleOf(task: string): Role | null {
   const t = task.replace(/^\s*(?:\d+\.|[a-zđ]\))\s*/u, '');
@@ -190,6 +192,10 @@ export function taskRoleOf(task: string): Role | null {
   if (/^(?:Thẩm quyền|Trách nhiệm|Nhiệm vụ) tiếp nhận /u.test(t) && !/;|, |\b(?:giải quyết|quyết định|xác nhận|công nhận|phê duyệt)\b/u.test(t.replace(/ quy định tại .*$/u, '')))
     return 'tiep-nhan';
   if (/^(?:Trách nhiệm|Nhiệm vụ)(?: của [^.;:]{1,80}?)? (?:về |trong việc )?chịu trách nhiệm\b/u.test(t)) return 'trach-nhiem';
+  // "Nhiệm vụ của Ủy ban nhân dân cấp huyện về tổng hợp kế hoạch thực hiện của cấp xã …" (125 Điều 5 khoản 2 điểm d):
+  // compiling, reporting, following up is a duty unless the task itself decides.
+  const duty = /^Nhiệm vụ(?: của [^.;:]{1,80}?)? (?:về|trong việc) (?:tổng hợp|báo cáo|theo dõi|hướng dẫn|kiểm tra|đôn đốc|lập|rà soát|cập nhật)(?![\p{L}])([^;.]*)/u.exec(t);
+  if (duty && !TASK_DECIDES.test((duty[1] ?? '').replace(/\s(?:quy định tại|theo quy định|được quy định)\s.*$/u, ''))) return 'trach-nhiem';
   // "Trách nhiệm tổ chức giao thông …", "Nhiệm vụ báo cáo về tình hình …", "Nhiệm vụ chủ trì, tổ chức kiểm tra …" (no
   // "của", no "quyền hạn"): a duty unless the task itself is a decision ("Trách nhiệm ban hành quyết định cưỡng chế").
   if (/^(?:Trách nhiệm|Nhiệm vụ)\s+(?!của\b|,|quyền hạn|và quyền hạn|thẩm quyền)\p{Ll}/u.test(t)) {
@@ -381,7 +387,7 @@ export function assignmentsIn(s: string): Assignment[] {
     // "kiểm tra, xác nhận … gửi Sở Nội vụ": certifying for a higher body is a duty, the decision is that body's.
     const tail = then ? s.slice(lastM.end).replace(/^\)/u, '').slice(v.index + v[0].length + then.index + then[0].length) : '';
     const forward = /(?:^|[\s,])(?:gửi|trình|đề nghị|báo cáo)\s+(?:về\s+|lên\s+|đến\s+)?(?:Sở|Ủy ban|Chủ tịch|Bộ|Thủ tướng|Cục)\s/u.test(tail);
-    if (role === 'trach-nhiem' && then && !(forward && then[1] === 'xác nhận') && !/(trình|đề nghị|báo cáo|gửi|cho|của|tham mưu|giúp)\s/u.test(then[0])) {
+    if (role === 'trach-nhiem' && then && !(forward && then[1] === 'xác nhận') && !/(trình|đề nghị|báo cáo|gửi|cho|của|tham mưu|giúp)\s/u.test(then[0].split(';').pop() ?? '')) {
       role = 'quyet-dinh';
       verb = then[1] ?? verb;
     }

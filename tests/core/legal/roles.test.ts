@@ -9,7 +9,7 @@ import { type RegisterFile, extractRegister } from '../../../electron/core/legal
 import { parseDecree } from '../../../electron/core/legal/structure';
 import type { AuthorityRecord } from '../../../electron/core/model';
 import { readFileSync } from 'node:fs';
-import { assignmentsIn } from '../../../electron/core/legal/assign';
+import { assignmentsIn, taskRoleOf } from '../../../electron/core/legal/assign';
 import { matchForm, sentences } from '../../../electron/core/legal/text';
 import { SOURCES, hasSources, readDecree, repoRoot } from './sources';
 
@@ -131,5 +131,27 @@ describe.skipIf(!hasSources)('a location is no verb: "Ủy ban nhân dân cấp 
     const of = (a: number, k: number) => roles(reg.records.filter((r) => r.citation.article === a && r.citation.clause === k && r.citation.point === null));
     expect(of(9, 4)).toEqual(['Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
     expect(of(20, 3)).toEqual(['Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
+  });
+});
+
+describe('roles from meaning, sample E (fresh re-audit, 12/2026)', () => {
+  it('compiling, reporting, following up is a duty; "theo phân cấp" is no decision word', () => {
+    expect(taskRoleOf('d) Nhiệm vụ của Ủy ban nhân dân cấp huyện về tổng hợp kế hoạch thực hiện của cấp xã')).toBe('trach-nhiem');
+    expect(taskRoleOf('3. Nhiệm vụ thực hiện quản lý nhà nước về hoạt động đầu tư xây dựng trên địa bàn theo phân cấp, tổ chức đào tạo')).toBe('trach-nhiem');
+    // A task that decides still decides.
+    expect(taskRoleOf('Nhiệm vụ của Ủy ban nhân dân cấp huyện về kiểm tra và cấp giấy phép')).not.toBe('trach-nhiem');
+  });
+
+  it('"X kiểm tra …; thực hiện cấp lại …": the follow-on step after a semicolon decides', () => {
+    const s = matchForm('Văn phòng đăng ký đất đai kiểm tra thông tin của Trang bổ sung trong hồ sơ địa chính; thực hiện cấp lại Giấy chứng nhận quyền sử dụng đất.');
+    expect(assignmentsIn(s).map((a) => `${a.holder}/${a.role}`)).toEqual(['Văn phòng đăng ký đất đai/quyet-dinh']);
+    // Sending the file on is no decision of the sender.
+    const t = matchForm('Ủy ban nhân dân cấp xã kiểm tra hồ sơ; thực hiện gửi hồ sơ đến Sở Nội vụ.');
+    expect(assignmentsIn(t).map((a) => a.role)).toEqual(['trach-nhiem']);
+  });
+
+  it.skipIf(!hasSources)('151 Phụ lục I Phần V C mục VIII (cấp lại Giấy chứng nhận bị mất): the land registry that reissues holds the procedure', () => {
+    const rs = raw('151').records.filter((r) => r.citation.annex === 'mục VIII phần C Phần V Phụ lục I');
+    expect(rs.map((r) => `${r.holder}/${r.role}`)).toEqual(['Văn phòng đăng ký đất đai/quyet-dinh']);
   });
 });
