@@ -1,5 +1,5 @@
 /** A private copy of the real, built KB and its manifest, for tests that damage or replace it. */
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdtempSync, openSync, readSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureKb } from '../../../electron/core/kb/ensure';
@@ -11,4 +11,17 @@ export async function kbCopy(prefix = 'kbcopy-'): Promise<{ dir: string; kbPath:
   copyFileSync(source, kbPath);
   copyFileSync(`${source}.manifest.json`, `${kbPath}.manifest.json`);
   return { dir, kbPath, source };
+}
+
+/** XORs one byte of a file in place (twice with the same mask: undone). */
+export function flipByte(path: string, at: number, mask: number): void {
+  const fd = openSync(path, 'r+');
+  try {
+    const b = Buffer.alloc(1);
+    readSync(fd, b, 0, 1, at);
+    b[0] = b[0]! ^ mask;
+    writeSync(fd, b, 0, 1, at);
+  } finally {
+    closeSync(fd);
+  }
 }

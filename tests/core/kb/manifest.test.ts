@@ -1,23 +1,11 @@
-import { closeSync, openSync, readFileSync, readSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { readFileSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureKb } from '../../../electron/core/kb/ensure';
 import { checkKb, KbIntegrityError, keepPrevious, openVerifiedKb, openVerifiedKbAsync, readManifest, restorePrevious, sha256File } from '../../../electron/core/kb/manifest';
 import { KB_SCHEMA_VERSION } from '../../../electron/core/kb/schema';
-import { kbCopy } from './kb-copy';
+import { flipByte, kbCopy } from './kb-copy';
 
 const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
-
-function flipByte(path: string, at: number, mask: number): void {
-  const fd = openSync(path, 'r+');
-  try {
-    const b = Buffer.alloc(1);
-    readSync(fd, b, 0, 1, at);
-    b[0] = b[0]! ^ mask;
-    writeSync(fd, b, 0, 1, at);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** A deterministic stream of positions (no Math.random: a failure must be reproducible). */
 function* positions(n: number, size: number): Generator<[number, number]> {
