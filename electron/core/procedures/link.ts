@@ -235,6 +235,14 @@ export function linkProcedures(engine: SearchEngine, procedures: NationalProcedu
         unmatched.push(p.code);
         continue;
       }
+      // The portal names the competent body; a deciding power of another body at another level, not delegable, is
+      // another power, not a disagreement (1.012781: the land registry's registration under the commune chairman's
+      // re-determination of residential land, 151 Điều 5 khoản 1 điểm i).
+      const competent = (p.competentBody ?? '').toLowerCase();
+      if (r && competent && r.role === 'quyet-dinh' && !r.delegable && !competent.includes(r.holder.toLowerCase()) && !LEVEL_NAMES[r.level].test(competent) && !portalLevels(p).includes(r.level)) {
+        unmatched.push(p.code);
+        continue;
+      }
       // A long portal name may hold a short title whole: either way round counts.
       if (!r || !overlap || Math.max(overlap.recall, overlap.precision) < PORTAL_MATCH_MIN) {
         unmatched.push(p.code);

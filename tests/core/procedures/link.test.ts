@@ -8,6 +8,7 @@ import { type KnowledgeBase, openKnowledgeBase } from '../../../electron/core/kb
 import { hasSources } from '../legal/sources';
 import { inForce, statusOn } from '../../../electron/core/legal/timeline';
 import { PORTAL_DATE } from '../../../electron/core/procedures/link';
+import { LEVEL_LABELS } from '../../../electron/core/model';
 
 describe.skipIf(!hasSources)('national procedures in the KB', () => {
   let kb: KnowledgeBase;
@@ -91,6 +92,14 @@ describe.skipIf(!hasSources)('national procedures in the KB', () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
+    // A deciding power of a body the portal does not name as competent, at a level the portal does not give, is another power.
+    for (const l of c.links) {
+      const r = kb.recordById(l.recordId)!;
+      const body = (l.portalBody ?? '').toLowerCase();
+      if (!body || r.role !== 'quyet-dinh' || r.delegable || l.kind === 'het-hieu-luc') continue;
+      const levelNamed = l.portalLevels.some((x) => x.toLowerCase() === LEVEL_LABELS[r.level].toLowerCase());
+      if (!body.includes(r.holder.toLowerCase()) && !levelNamed) expect(body).toMatch(r.level === 'xa' ? /cấp xã|xã, phường|ubnd xã|ủy ban nhân dân xã/iu : r.level === 'tinh' ? /cấp tỉnh|sở |tỉnh/iu : /bộ|thủ tướng|chính phủ|cục /iu);
+    }
     // A level difference with a duty (not a decision) of the register says so: the decree gives the deciding power to no one.
     for (const d of c.disagreements.filter((x) => x.kind === 'khac-cap'))
       if (kb.recordById(d.recordId)!.role !== 'quyet-dinh') expect(d.reason).toMatch(/không phải thẩm quyền quyết định/u);
