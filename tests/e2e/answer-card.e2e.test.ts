@@ -106,6 +106,26 @@ describe('answer card', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('an annex procedure no longer in force names its receiver and decider as the past, never as where to go now', async () => {
+    const api = async <T>(name: string, body: unknown): Promise<T> => (await (await fetch(`${server.url}api/${name}`, { method: 'POST', body: JSON.stringify(body) })).json()) as T;
+    type Detail = { annexProcedures: Array<{ status: { code: string }; receiver: string | null; decider: string | null }> };
+    const ids = (await api<Array<{ id: string }>>('listRecords', {})).map((r) => r.id).filter((id) => id.startsWith('151-'));
+    let found = '';
+    for (const id of ids) {
+      const d = await api<Detail>('getRecord', { id });
+      if (d.annexProcedures.some((p) => !['hieu-luc', 'da-sua-doi'].includes(p.status.code) && (p.receiver || p.decider))) {
+        found = id;
+        break;
+      }
+    }
+    expect(found, 'a 151 record with a repealed annex procedure (most of Phụ lục I since 31/01/2026)').not.toBe('');
+    await page.goto(`${server.url}#/record/${found}`);
+    const ended = page.locator('[data-test="annex-procedure"].is-ended').first();
+    await ended.waitFor();
+    for (const line of await ended.locator('.ap-receiver, .ap-decider').allTextContents()) expect(line).toContain('(không còn áp dụng)');
+    expect(errors).toEqual([]);
+  }, 90_000);
+
   it('"Sao chép căn cứ" copies the basis as a decision writes it: level by level, "số", the date, the issuer, the title', async () => {
     await page.goto(`${server.url}#/record/151-d5-k1-pi-ct-ubnd-xa-quyet-dinh?ngay=2025-10-01`);
     await page.locator('[data-test="copy-basis"]').click();
