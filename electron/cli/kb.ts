@@ -84,6 +84,9 @@ class UsageError extends Error {}
 function cliHit(h: SearchHit) {
   return {
     id: h.id,
+    // 'portal': a national procedure record no power carries out, its own labelled row (details in `portal`).
+    kind: h.kind ?? 'power',
+    ...(h.portal ? { portal: h.portal } : {}),
     title: h.title,
     holder: h.holder,
     level: h.level,

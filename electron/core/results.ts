@@ -79,6 +79,13 @@ export type Ranges = Array<[number, number]>;
 
 export interface SearchHit {
   id: string;
+  /**
+   * 'portal': a national procedure record linked to no power of the register (id "dvc:<code>"), its own
+   * labelled row — second-hand, at most 'medium', never above a power that matches as well. Absent: a power.
+   */
+  kind?: 'power' | 'portal';
+  /** For a portal row: what the portal says of the procedure. */
+  portal?: PortalInfo;
   title: string;
   holder: string;
   level: Level;
@@ -131,6 +138,23 @@ export interface SearchHit {
    * row's own record is `main`). Set when the provision has more than one record that applies on the day.
    */
   roles?: HitRole[];
+}
+
+/** What the national procedure database says of a procedure no power of the register carries out. */
+export interface PortalInfo {
+  code: string;
+  /** The portal's levels ("Cấp xã", "Cấp tỉnh", "Cấp bộ"). */
+  levels: Level[];
+  field: string | null;
+  competentBody: string | null;
+  implementingBody: string | null;
+  /** Legal basis as the portal cites it. */
+  basis: string[];
+  /** Decrees of the basis whose text is not loaded. */
+  basisWithoutText: string[];
+  /** Says so in words, when some are. */
+  basisNote: string | null;
+  url: string | null;
 }
 
 /** A holder of the provision a hit cites, in its role. */

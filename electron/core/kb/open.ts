@@ -18,6 +18,7 @@ import {
   type SearchEngine,
 } from '../search/index';
 import { provisionOf, toSearchDocs } from './search-docs';
+import { attachPortalRecords, portalRecordsOf } from '../search/portal-source';
 import { citationKeyFallbacks } from './citation-key';
 import { todayIso, validityStatus } from '../validity';
 import { KB_SCHEMA_VERSION } from './schema';
@@ -125,6 +126,8 @@ export class KnowledgeBase {
       }
     }
     this.engine = engine ?? buildSearchIndex(docs);
+    // The portal's procedures that no power carries out: labelled rows of their own (search/portal.ts).
+    attachPortalRecords(this.engine, portalRecordsOf(db));
     phase('index');
     if (warm) this.warmUp();
   }

@@ -16,6 +16,7 @@ import type { SearchEngine } from './engine';
 import { exactCompletions, exactPosting } from './exact-postings';
 import { citationScope, compareCitation } from './citation-scope';
 import { outOfCoverage } from './coverage';
+import { portalHits, withPortalRows } from './portal';
 import { weighByDecree } from './decree-affinity';
 import { FIELD_BOOST, pairsOf, type SearchDoc } from './fields';
 import { filterMask, intersectMasks } from './filters';
@@ -484,18 +485,26 @@ export function runSearch(engine: SearchEngine, args: SearchArgs, options: RunOp
     hits.push(...page.hits);
     total = Math.max(page.rows, total - page.dropped - page.removed);
   }
+  // A topic of a decree we have no text for is said first; a confident first hit answers the question.
+  const outOfCoverageNow = outOfCoverage(engine, plan, lackingOfBest(engine, ranked, hits[0]?.id ?? null), q);
+  // The portal's procedures no power carries out: labelled rows of their own, after the powers that match as well.
+  let shown = hits;
+  if (offset === 0 && !ranked?.browse && !filters) {
+    const portal = portalHits(engine, plan, ranked?.highlighter ?? null);
+    shown = withPortalRows(hits, portal, limit);
+    total += shown.length - hits.length;
+  }
   return {
     q,
     total,
-    hits,
+    hits: shown,
     suggestion,
     jump: ranked?.jump ?? null,
     missingWords: ranked && hits.length > 0 ? ranked.missing : [],
     date: day,
     province,
     notice: dayNotice(day, commonEndOfTerm(engine)),
-    // A topic of a decree we have no text for is said first; a confident first hit answers the question.
-    outOfCoverage: outOfCoverage(engine, plan, lackingOfBest(engine, ranked, hits[0]?.id ?? null), q),
+    outOfCoverage: outOfCoverageNow,
     tookMs: performance.now() - started,
   };
 }
