@@ -15,6 +15,8 @@ import { foldedWords } from '../text/tokenize';
 import type { SearchEngine } from './engine';
 import { highlightRanges, type Highlighter } from './hits';
 import type { ParsedQuery, QueryTerm } from './query';
+import { inForce, statusOn } from '../legal/timeline';
+import { timelineOf } from './on-day';
 
 /** A national procedure record as the KB holds it (data/national-procedures.json). */
 export interface PortalRecord {
@@ -86,6 +88,22 @@ function withoutText(engine: SearchEngine, number: string): boolean {
   return !(engine.byDocument.get(number) ?? []).some((i) => engine.docs[i]?.record.sourceStatus === 'verified');
 }
 
+/**
+ * The portal is a snapshot taken after the reform: its record is offered for a day only while the decrees
+ * it cites (those whose text we have) have a provision in force that day, never after they ended or before
+ * they began. A basis we have no text for cannot be dated here and does not hide the row.
+ */
+function basisAppliesOn(engine: SearchEngine, p: PortalRecord, day: string): boolean {
+  let dated = false;
+  for (const number of p.basis ?? []) {
+    const docs = engine.byDocument.get(number) ?? [];
+    if (docs.length === 0) continue;
+    dated = true;
+    if (docs.some((i) => inForce(statusOn(timelineOf(engine.docs[i]!.record), day)))) return true;
+  }
+  return !dated;
+}
+
 function holds(ix: PortalIndex, i: number, t: QueryTerm): boolean {
   const words = ix.folded[i] as Set<string>;
   if (t.partial) {
@@ -100,7 +118,7 @@ function holds(ix: PortalIndex, i: number, t: QueryTerm): boolean {
  * The portal rows of a question, best first: names holding every informative word, scored by the words'
  * rarity among the names, shorter names first on a tie (the general procedure before its special cases).
  */
-export function portalHits(engine: SearchEngine, plan: ParsedQuery, h: Highlighter | null): SearchHit[] {
+export function portalHits(engine: SearchEngine, plan: ParsedQuery, h: Highlighter | null, day: string): SearchHit[] {
   const ix = indexOf(engine);
   if (!ix) return [];
   const words = plan.terms.filter((t) => !t.filler && !t.soft && !t.optional && !t.expanded);
@@ -115,6 +133,7 @@ export function portalHits(engine: SearchEngine, plan: ParsedQuery, h: Highlight
   const scored: Array<{ i: number; score: number }> = [];
   for (const i of lists[0] as number[]) {
     if (!words.every((t) => holds(ix, i, t))) continue;
+    if (!basisAppliesOn(engine, ix.records[i] as PortalRecord, day)) continue;
     const score = complete.reduce((s, t) => s + Math.log(1 + n / (ix.postings.get(t.fold)?.length ?? n)), 0);
     scored.push({ i, score });
   }
@@ -186,7 +205,8 @@ export function isPortalHit(h: Pick<SearchHit, 'id'>): boolean {
  * (high or medium), before the near misses. Only on the first page (they are a few, and support the answer).
  */
 export function withPortalRows(hits: SearchHit[], portal: SearchHit[], limit: number): SearchHit[] {
-  if (portal.length === 0) return hits;
+  // They support an answer of the law in force; on a day whose best answer has ended (or not begun) they are not offered.
+  if (portal.length === 0 || (hits[0] && !inForce(hits[0].status.code))) return hits;
   let at = 0;
   hits.forEach((h, k) => {
     if (h.confidence !== 'low') at = k + 1;

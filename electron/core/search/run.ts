@@ -490,7 +490,7 @@ export function runSearch(engine: SearchEngine, args: SearchArgs, options: RunOp
   // The portal's procedures no power carries out: labelled rows of their own, after the powers that match as well.
   let shown = hits;
   if (offset === 0 && !ranked?.browse && !filters) {
-    const portal = portalHits(engine, plan, ranked?.highlighter ?? null);
+    const portal = portalHits(engine, plan, ranked?.highlighter ?? null, day);
     shown = withPortalRows(hits, portal, limit);
     total += shown.length - hits.length;
   }

@@ -81,6 +81,21 @@ describe('portal records linked to no power', () => {
     }
   });
 
+  it('offered only on a day whose best answer is in force and whose cited texts have a provision in force', () => {
+    let shownToday = 0;
+    for (const p of unlinked.slice(0, 300)) {
+      const today = runSearch(withPortal, { q: p.name, date: DAY, limit: 10 });
+      if (today.hits.some(isPortalHit)) shownToday++;
+      // After the batch's term (01/3/2027) and before the reform, no portal row: the portal is a snapshot of the reform's period.
+      for (const day of ['2027-03-02', '2025-06-01']) {
+        const r = runSearch(withPortal, { q: p.name, date: day, limit: 10 });
+        const first = r.hits[0];
+        if (first && first.status.code !== 'hieu-luc' && first.status.code !== 'da-sua-doi') expect(r.hits.some(isPortalHit), `${p.code} ${day}`).toBe(false);
+      }
+    }
+    expect(shownToday).toBeGreaterThan(50);
+  });
+
   it('a name linked to a power is not a row of its own: it shows under its power', () => {
     const byCode = new Map(JSON.parse(readFileSync(join(REPO_ROOT, 'data/national-procedures.json'), 'utf8')).map((p: PortalRecord) => [p.code, p]));
     const linkedCodes = [...new Set(withPortal.docs.flatMap((d) => d.record.nationalProcedures ?? []))].slice(0, 40);
