@@ -47,4 +47,29 @@ describe('one answer per power on screen', () => {
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'one-per-power.png') });
   }, 90_000);
+
+  it('a clause naming who decides and who receives: one row, the holders by role, the decider first', async () => {
+    await page.goto(`${server.url}#/?q=${encodeURIComponent('tiếp nhận nhiệm vụ phổ biến, giáo dục pháp luật chưa xong')}`);
+    const row = page.locator('.result', { has: page.locator('[data-test="roles"]') }).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    const roles = await row.locator('[data-test="role"]').allInnerTexts();
+    expect(roles.length).toBeGreaterThan(1);
+    expect(roles[0]).toMatch(/^Có thẩm quyền quyết định/u);
+    expect(roles.some((t) => t.startsWith('Tiếp nhận hồ sơ'))).toBe(true);
+    mkdirSync(SHOTS, { recursive: true });
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'roles.png') });
+  }, 90_000);
+
+  it('a procedure only the portal lists: its own row, labelled as the portal\'s, not a confident answer', async () => {
+    await page.goto(`${server.url}#/?q=${encodeURIComponent('Cấp giấy phép hoạt động của tổ chức con nuôi nước ngoài tại Việt Nam')}`);
+    const row = page.locator('[data-test="portal-row"]').first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await row.locator('[data-test="portal-label"]').innerText()).toContain('Thủ tục trên Cổng DVC quốc gia — chưa đối chiếu với điều khoản');
+    expect(await row.locator('[data-test="citation"]').innerText()).toContain('120/2025/NĐ-CP');
+    expect(await row.locator('[data-test="portal-basis-note"]').innerText()).toContain('chưa có văn bản');
+    expect(await page.locator('.result', { has: row }).locator('[data-test="confident"]').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'portal-row.png') });
+  }, 90_000);
 });
+
