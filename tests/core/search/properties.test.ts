@@ -32,10 +32,21 @@ beforeAll(async () => {
   contentWords = vocabulary.filter((w) => parseQuery(w).terms.every((t) => !t.soft && !t.filler));
 });
 
-/** Every record an answer carries: its rows and the annex procedures grouped under them (one answer per power). */
-function matchSet(q: string): { total: number; ids: Set<string> } {
+/**
+ * Every record an answer carries: its rows, the annex procedures grouped under them (one answer per power)
+ * and the other holders of a row's provision (one answer per provision: which record leads the row may
+ * differ between the marked and the folded query, the provision's records are found either way).
+ */
+function matchSet(q: string): { total: number; complete: boolean; ids: Set<string> } {
   const r = f.search(q, { limit: 200 });
-  return { total: r.total, ids: new Set(r.hits.flatMap((h) => [h.id, ...(h.procedures ?? []).filter((p) => p.kind === 'annex').map((p) => p.id)])) };
+  const carried = (h: (typeof r.hits)[number]) => [
+    h.id,
+    ...(h.procedures ?? []).filter((p) => p.kind === 'annex').map((p) => p.id),
+    ...(h.roles ?? []).map((role) => role.id),
+  ];
+  // Complete when every row it counts is listed: the engine ranks `limit` records before grouping them by
+  // power and provision, so a total near the limit may count rows that were never ranked.
+  return { total: r.total, complete: r.hits.length >= r.total, ids: new Set(r.hits.flatMap(carried)) };
 }
 
 describe('search properties', () => {
@@ -54,10 +65,11 @@ describe('search properties', () => {
         // in the other answer (146 Phụ lục XI mục IV implements Điều 37 khoản 1 and 5): the procedure is what was found.
         const found = (h: (typeof marked.hits)[number]) =>
           stripped.ids.has(h.id) || (h.procedures ?? []).some((p) => p.kind === 'annex' && p.matched && stripped.ids.has(p.id));
-        if (stripped.total <= 200) for (const h of marked.hits) expect(found(h), `${q}: ${h.id}`).toBe(true);
+        if (stripped.complete) for (const h of marked.hits) expect(found(h), `${q}: ${h.id}`).toBe(true);
       }),
       // "kiến": found through 146 Phụ lục XI mục IV, grouped under Điều 37 khoản 1 with marks, khoản 5 without.
-      { numRuns: 150, examples: [[['kiến'], false]] },
+      // "thông": 193 rows counted without marks, 173 listed: 144 Điều 44 was past the 200 records ranked (CI, seed 270097300).
+      { numRuns: 150, examples: [[['kiến'], false], [['thông'], false]] },
     );
   });
 
