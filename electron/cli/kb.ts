@@ -162,6 +162,7 @@ async function cmdSearch(flags: Flags): Promise<void> {
   const result = runQuery(kb, q, flags);
   // A decree without text would hold the answer: said first, on stderr (stdout stays the array of hits).
   for (const o of result.outOfCoverage ?? []) log(`Nghị định ${o.number} (${o.sector}): chưa có văn bản. ${o.reason}`);
+  if (result.outOfCoverage?.length) log('Nhập văn bản: kb import <tệp .docx hoặc .txt>.');
   if (result.notice) log(result.notice);
   if (flags.json) {
     // One answer object, as each line of --stdin: the decrees without text that would hold the

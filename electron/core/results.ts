@@ -219,7 +219,7 @@ export interface OutOfCoverage {
   title: string;
   /** Sector label in Vietnamese ("Y tế"). */
   sector: string;
-  /** Why it is named and what to do ("… chưa có văn bản … kb import …"). */
+  /** Why it is named ("… thuộc lĩnh vực … Chưa có văn bản …"); each front end says how to import the text. */
   reason: string;
 }
 

@@ -13,6 +13,8 @@ import type { OutOfCoverage } from '../results';
 import { tokenize } from '../text/tokenize';
 import { SECTOR_LABELS, type SectorId } from '../model';
 import type { SearchEngine } from './engine';
+import { exactPosting } from './exact-postings';
+import { holds } from './postings';
 import type { ParsedQuery } from './query';
 
 interface Topic {
@@ -73,27 +75,39 @@ function wordsOutsideParentheses(q: string): Set<string> | null {
 
 /**
  * Decrees without text whose topic the question names. Only the words the first hit lacks count
- * (`lacking`, folded; "*" = nothing was found): a question our register answers names no other decree.
+ * (`lacking`, folded; "*" = nothing was found; null = it holds every word): a question our register
+ * answers names no other decree. A name of two syllables is one word ("lễ hội", "nhà thuốc"): when the
+ * first hit (`best`, its record position) holds both syllables but not side by side ("Tổ chức lễ tang …
+ * hội"), it lacks that word too. `unheld` collects such names (folded pair → as typed), for the caller to mark the hits lacking them.
  */
-export function outOfCoverage(engine: SearchEngine, plan: ParsedQuery, lacking: Set<string> | null, q = ''): OutOfCoverage[] {
-  if (!lacking) return [];
+export function outOfCoverage(
+  engine: SearchEngine,
+  plan: ParsedQuery,
+  lacking: Set<string> | null,
+  q = '',
+  best: number | null = null,
+  unheld: Map<string, string> = new Map(),
+): OutOfCoverage[] {
   TOPICS ??= compile();
-  const all = lacking.has('*');
+  const all = lacking?.has('*') ?? false;
   const topical = wordsOutsideParentheses(q);
   const words = plan.terms.filter((t) => !t.filler && !t.soft && !t.expanded && !t.optional && (!topical || topical.has(t.fold)));
   if (words.length === 0) return [];
   const shown = words.map((t) => t.exact ?? t.fold);
   // The question's words and adjacent pairs, spelled once (not once per decree).
-  const missing = words.map((w) => all || lacking.has(w.fold));
+  const missing = words.map((w) => all || (lacking?.has(w.fold) ?? false));
   const pairs = words.slice(0, -1).map((w, i) => {
     const next = words[i + 1] as (typeof words)[number];
+    const fold = `${w.fold}_${next.fold}`;
     return {
-      fold: `${w.fold}_${next.fold}`,
+      fold,
       exact: w.exact && next.exact ? `${w.exact}_${next.exact}` : null,
       missing: (missing[i] as boolean) || (missing[i + 1] as boolean),
+      apart: best !== null && !holds(exactPosting(engine.pairs, fold).ids, best),
       shown: `${shown[i]} ${shown[i + 1]}`,
     };
   });
+  if (!lacking && !pairs.some((p) => p.apart)) return [];
   const out: Array<OutOfCoverage & { n: number }> = [];
   for (const t of TOPICS) {
     // A text imported since: its records answer, this is no longer out of coverage.
@@ -103,10 +117,14 @@ export function outOfCoverage(engine: SearchEngine, plan: ParsedQuery, lacking: 
       if (missing[i] && (w.exact ? t.exact.has(w.exact) : t.fold.has(w.fold))) said.add(shown[i] as string);
       const p = pairs[i];
       if (!p) return;
+      const named = p.exact ? t.exact.has(p.exact) : t.fold.has(p.fold);
       // The sector the decree's title names ("giáo dục", "y tế") counts whenever the first hit is not sure.
-      const topic = t.topicPairs.has(p.fold);
-      const pair = p.missing && (p.exact ? t.exact.has(p.exact) : t.fold.has(p.fold));
-      if (pair || topic) said.add(p.shown);
+      const topic = lacking !== null && t.topicPairs.has(p.fold);
+      if ((p.missing && named) || topic) said.add(p.shown);
+      else if (p.apart && named) {
+        said.add(p.shown);
+        unheld.set(p.fold, p.shown);
+      }
     });
     if (said.size === 0) continue;
     // "Lĩnh vực khác" says nothing: the title's own sector then ("Giáo dục và Đào tạo").
@@ -117,7 +135,7 @@ export function outOfCoverage(engine: SearchEngine, plan: ParsedQuery, lacking: 
       sector,
       reason:
         `Câu hỏi có «${[...said].slice(0, 4).join('», «')}» — thuộc lĩnh vực ${t.topic} của Nghị định ${t.number}. ` +
-        'Chưa có văn bản nghị định này: các kết quả dưới đây có thể chỉ là việc gần giống ở nghị định khác. Nhập văn bản: kb import <tệp .docx hoặc .txt>.',
+        'Chưa có văn bản nghị định này: các kết quả dưới đây có thể chỉ là việc gần giống ở nghị định khác.',
       n: said.size,
     });
   }

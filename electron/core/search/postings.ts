@@ -35,6 +35,20 @@ export interface Posting {
   weights: Float32Array;
 }
 
+/** Sorted posting ids hold `id`? */
+export function holds(ids: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ids[mid] as number;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 export const EMPTY_POSTING: Posting = { ids: new Int32Array(0), weights: new Float32Array(0) };
 
 const MAX_MERGED = 2000;

@@ -21,7 +21,7 @@ import { weighByDecree } from './decree-affinity';
 import { FIELD_BOOST, pairsOf, type SearchDoc } from './fields';
 import { filterMask, intersectMasks } from './filters';
 import type { Highlighter } from './hits';
-import type { Posting } from './postings';
+import { holds, type Posting } from './postings';
 import { parseQuery, type ParsedQuery, type QueryTerm } from './query';
 import { topK } from './top';
 import { PREFIX_MIN_LENGTH, wordPosting } from './word-postings';
@@ -97,19 +97,6 @@ interface Ranked {
 }
 
 
-/** Sorted posting ids hold `id`? */
-function holds(ids: Int32Array, id: number): boolean {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = ids[mid] as number;
-    if (v === id) return true;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
 
 /** Folded words of a record's name (title, everyday names) and headings: where a task is named. */
 const namedWords = new WeakMap<SearchDoc, string[]>();
@@ -457,6 +444,21 @@ export interface RunOptions {
   onePerPower?: boolean;
 }
 
+function markLackingNames(engine: SearchEngine, h: SearchHit, names: Map<string, string>): void {
+  const i = engine.positionOf.get(h.id);
+  if (i === undefined) return;
+  const lacking = [...names].filter(([pair]) => !holds(exactPosting(engine.pairs, pair).ids, i)).map(([, shown]) => shown);
+  if (lacking.length === 0 || h.confidence === 'low') return;
+  h.confidence = 'low';
+  h.confidenceReason = `Gần đúng — không có từ: ${lacking.join(', ')}. Kiểm tra lại trước khi dùng.`;
+}
+
+function holdsNames(title: string, names: Map<string, string>): boolean {
+  if (names.size === 0) return true;
+  const words = ` ${foldedWords(title).join(' ')} `;
+  return [...names.keys()].every((pair) => words.includes(` ${pair.replace('_', ' ')} `));
+}
+
 /** Never throws on user input: garbage gives 0 hits. */
 export function runSearch(engine: SearchEngine, args: SearchArgs, options: RunOptions = {}): SearchResult {
   const started = performance.now();
@@ -486,11 +488,18 @@ export function runSearch(engine: SearchEngine, args: SearchArgs, options: RunOp
     total = Math.max(page.rows, total - page.dropped - page.removed);
   }
   // A topic of a decree we have no text for is said first; a confident first hit answers the question.
-  const outOfCoverageNow = outOfCoverage(engine, plan, lackingOfBest(engine, ranked, hits[0]?.id ?? null), q);
+  const best = hits[0] ? (engine.positionOf.get(hits[0].id) ?? null) : null;
+  const unheld = new Map<string, string>();
+  const outOfCoverageNow = outOfCoverage(engine, plan, lackingOfBest(engine, ranked, hits[0]?.id ?? null), q, best, unheld);
+  // A name of a decree without text ("lễ hội") that a hit holds only as two separate syllables is a word
+  // it lacks: a near miss, never an answer.
+  if (unheld.size > 0) for (const h of hits) markLackingNames(engine, h, unheld);
   // The portal's procedures no power carries out: labelled rows of their own, after the powers that match as well.
   let shown = hits;
   if (offset === 0 && !ranked?.browse && !filters) {
-    const portal = portalHits(engine, plan, ranked?.highlighter ?? null, day);
+    // A portal name holding a name of a decree without text only as separate syllables ("Thu hồi Thẻ
+    // công chứng viên" for "thu viện") is no match either.
+    const portal = portalHits(engine, plan, ranked?.highlighter ?? null, day).filter((h) => holdsNames(h.title, unheld));
     shown = withPortalRows(hits, portal, limit);
     total += shown.length - hits.length;
   }

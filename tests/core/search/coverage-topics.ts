@@ -3,7 +3,8 @@
  * (catalogue `file` null), the words and syllable pairs that name its topics and that the loaded
  * register does not use — from what we have: its title, what the second-hand articles say of it
  * (../shared/sources/secondary: the passages and table rows naming it, see passagesAbout) and the national procedure records citing it (their names and
- * fields). Nothing is copied: only words, each kept when at least two sources use it and at most
+ * fields), and the names of the fields its powers belong to, as their laws give them (data/search/sector-fields.json:
+ * "karaoke", "lễ hội", "di tích" — culture has almost no second-hand source). Nothing is copied: only words, each kept when at least two sources use it (a field's name: one) and at most
  * MAX_REGISTER_DF records of the register hold it. Regenerate with TCQ_UPDATE_COVERAGE=1 (the test
  * tests/core/search/coverage.test.ts fails when the file is not what the sources derive).
  */
@@ -73,6 +74,37 @@ const unitsOf = (text: string): { exact: Set<string>; fold: Set<string> } => {
   });
   return { exact, fold };
 };
+
+interface SectorFields {
+  sectors: Array<{ decrees: string[]; fields: Array<{ law: string; words: string[] }> }>;
+}
+
+/**
+ * The words of a field of state management (data/search/sector-fields.json) that a question would use:
+ * a one-word name as it is ("karaoke"), a longer one by its adjacent pairs ("lễ_hội", "di_tích"): a
+ * syllable of a name ("lễ", "hội") names nothing alone.
+ */
+function fieldUnits(number: string): { exact: Set<string>; fold: Set<string> } {
+  const file = join(REPO_ROOT, 'data/search/sector-fields.json');
+  const exact = new Set<string>();
+  const folded = new Set<string>();
+  if (!existsSync(file)) return { exact, fold: folded };
+  for (const s of (JSON.parse(readFileSync(file, 'utf8')) as SectorFields).sectors) {
+    if (!s.decrees.includes(number)) continue;
+    for (const w of s.fields.flatMap((f) => f.words)) {
+      const t = tokenize(w).filter((x) => /^\p{L}+$/u.test(x.fold));
+      if (t.length === 1) {
+        exact.add(t[0]!.exact);
+        folded.add(t[0]!.fold);
+      }
+      for (let i = 0; i + 1 < t.length; i++) {
+        exact.add(`${t[i]!.exact}_${t[i + 1]!.exact}`);
+        folded.add(`${t[i]!.fold}_${t[i + 1]!.fold}`);
+      }
+    }
+  }
+  return { exact, fold: folded };
+}
 
 /** How far a quote may run after the paragraph naming the decree. */
 const QUOTE_PARAGRAPHS = 4;
@@ -206,11 +238,18 @@ export function deriveCoverageTopics(docs: SearchDoc[], provisionTexts: string[]
   const missing = catalogue.filter((c) => c.inBatch && !c.file);
   // Sister decrees of one field (147/148 y tế) read the same sources: counted once, per field.
   const byField = new Map<string, { texts: number; exact: Map<string, number>; fold: Map<string, number> }>();
+  // The field's names as its laws give them: kept unless the register or the loaded texts use them.
+  const named = new Map<string, { exact: Set<string>; fold: Set<string> }>();
   const seen = new Map<string, Set<string>>();
   for (const c of missing) {
     const field = fold(titleTopic(c.title));
     let f = byField.get(field);
     if (!f) byField.set(field, (f = { texts: 0, exact: new Map(), fold: new Map() }));
+    const units = fieldUnits(c.number);
+    const known = named.get(field) ?? { exact: new Set<string>(), fold: new Set<string>() };
+    named.set(field, known);
+    for (const w of units.exact) known.exact.add(w);
+    for (const w of units.fold) known.fold.add(w);
     const done = seen.get(field) ?? new Set<string>();
     seen.set(field, done);
     for (const t of sourceTexts(c.number, c.title)) {
@@ -230,7 +269,10 @@ export function deriveCoverageTopics(docs: SearchDoc[], provisionTexts: string[]
   const pick = (k: 'exact' | 'fold', field: string) => {
     const own = byField.get(field)!;
     const df = k === 'exact' ? dfExact : dfFold;
-    return [...own[k]]
+    const names = [...(named.get(field)?.[k] ?? [])].filter(
+      (w) => (df.get(w) ?? 0) <= MAX_REGISTER_DF && (inTexts[k].get(w) ?? 0) <= MAX_TEXT_DF,
+    );
+    const derived = [...own[k]]
       .filter(([w, n]) => {
         if (n < MIN_SOURCES + (w.includes('_') ? 1 : 0) || (df.get(w) ?? 0) > MAX_REGISTER_DF || common(k, w)) return false;
         if (usedByTexts(k, w, share(own, n))) return false;
@@ -243,12 +285,12 @@ export function deriveCoverageTopics(docs: SearchDoc[], provisionTexts: string[]
       })
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, MAX_WORDS)
-      .map(([w]) => w)
-      .sort();
+      .map(([w]) => w);
+    return [...new Set([...derived, ...names])].sort();
   };
   return {
     description:
-      'Derived by tests/core/search/coverage-topics.ts (do not edit): words and syllable pairs ("a_b") naming the topics of each decree without text, from its title, the second-hand articles quoting it and the national procedure records citing it, that the loaded register does not use. A question whose missing words are among them names that decree first.',
+      'Derived by tests/core/search/coverage-topics.ts (do not edit): words and syllable pairs ("a_b") naming the topics of each decree without text, from its title, the second-hand articles quoting it, the national procedure records citing it and the names of its fields of state management (data/search/sector-fields.json), that the loaded register does not use. A question whose missing words are among them names that decree first.',
     decrees: missing.map((c) => ({ number: c.number, topic: titleTopic(c.title) })).map((p) => ({
       number: p.number,
       topic: p.topic,

@@ -49,6 +49,13 @@ describe('out of coverage', () => {
     ['education', 'mở trường mầm non tư thục', (c) => /giáo dục/iu.test(c.title)],
     ['health', 'xin phép mở phòng khám tư nhân', (c) => c.sector === 'health'],
     ['culture', 'cấp phép kinh doanh trò chơi điện tử', (c) => /văn hóa/iu.test(c.title)],
+    // Culture has almost no second-hand source: its fields' names (data/search/sector-fields.json) carry it.
+    ['culture', 'kinh doanh karaoke', (c) => /văn hóa/iu.test(c.title)],
+    ['culture', 'xếp hạng di tích lịch sử', (c) => /văn hóa/iu.test(c.title)],
+    ['culture', 'cấp thẻ hướng dẫn viên du lịch', (c) => /văn hóa/iu.test(c.title)],
+    // Both syllables of "lễ hội" are in 129's "Tổ chức lễ tang … hội": apart, they are not the word.
+    ['culture', 'cấp phép tổ chức lễ hội', (c) => /văn hóa/iu.test(c.title)],
+    ['health', 'mở nhà thuốc', (c) => c.sector === 'health'],
   ];
   it.each(topics)('a %s question names the decree without text first: "%s"', (_topic, q, belongs) => {
     const expected = new Set(withoutText.filter(belongs).map((c) => c.number));
@@ -58,7 +65,8 @@ describe('out of coverage', () => {
     expect(first, q).toBeDefined();
     expect(expected.has(first!.number), `${q}: ${first!.number}`).toBe(true);
     expect(first!.reason).toContain('Chưa có văn bản');
-    expect(first!.reason).toContain('kb import');
+    // How to import is each front end's to say (the CLI names `kb import`, the app its import screen).
+    expect(first!.reason).not.toContain('kb import');
     // What we do have follows, and never reads as the answer.
     for (const h of r.hits.slice(0, 3)) expect(h.confidence, `${q}: ${h.id}`).not.toBe('high');
   });
@@ -84,7 +92,20 @@ describe('out of coverage', () => {
       }
     }
     // Measured 5 of 510 when the parenthesis rule and the per-field vocabulary came in (49 before).
+    if (process.env.TCQ_REPORT) console.log(`notices naming a decree the basis does not cite: ${wrong.length} / ${questions.length}\n${wrong.join("\n")}`);
     expect(wrong.length, wrong.join(' | ')).toBeLessThanOrEqual(Math.ceil(questions.length * 0.02));
+  });
+
+  it('a field name held only as two separate syllables is a word the hit lacks, and no portal row matches on it', () => {
+    // Without the rule the first hit, "Tổ chức lễ tang …" (its clause also says "hội"), was a confident answer.
+    const r = runSearch(engine, { q: 'tổ chức lễ hội', limit: 10, date: '2026-12-02' });
+    expect((r.outOfCoverage ?? []).length).toBeGreaterThan(0);
+    for (const h of r.hits) {
+      if (h.kind === 'portal') expect(h.title.toLowerCase(), h.id).toContain('lễ hội');
+      else if (!h.title.toLowerCase().includes('lễ hội')) expect(h.confidence, `${h.id}: ${h.title}`).toBe('low');
+    }
+    // A question our register answers keeps its confident answer: the pair rule only reads names of decrees without text.
+    expect(runSearch(engine, { q: 'cấp giấy phép xây dựng nhà ở riêng lẻ', limit: 3, date: '2026-12-02' }).hits[0]?.confidence).toBe('high');
   });
 
   it('a parenthesis qualifies a procedure name, it does not name its topic', () => {
