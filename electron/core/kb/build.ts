@@ -9,6 +9,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SECTOR_LABELS, type AuthorityRecord, type DocumentInfo, type Provision, type SectorId } from '../model';
 import { buildSearchIndex, serializeSearchIndex, SEARCH_INDEX_VERSION } from '../search/index';
+import { PORTAL_WORDS_KEY, serializePortalWords } from '../search/portal-source';
 import { citationKey } from './citation-key';
 import { gatherInputs, type GatherOptions } from './inputs';
 import { KB_SCHEMA_SQL, KB_SCHEMA_VERSION } from './schema';
@@ -100,6 +101,7 @@ export async function buildKb(opts: BuildOptions): Promise<BuildReport> {
     meta.run('inputHash', opts.inputHash ?? '');
     meta.run('searchIndexVersion', String(SEARCH_INDEX_VERSION));
     meta.run('searchIndex', serializeSearchIndex(engine));
+    meta.run(PORTAL_WORDS_KEY, serializePortalWords(inputs.nationalProcedures));
     db.exec('VACUUM');
   } finally {
     db.close();

@@ -4,7 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { Level } from '../model';
-import { attachPortalRecords, type PortalRecord } from './portal';
+import { SEARCH_INDEX_VERSION } from './fields';
+import { attachPortalRecords, nameWords, type NameWords, type PortalRecord } from './portal';
 
 export { attachPortalRecords };
 
@@ -32,9 +33,41 @@ function list(json: string | null): string[] {
   }
 }
 
+/** Meta key of the names' words the KB build stores (code → [folded words, words as written], space-joined). */
+export const PORTAL_WORDS_KEY = 'portalNameWords';
+
+/** The stored words, when made by this program's tokenizer (the search index version says so), else none. */
+function storedWords(db: Database.Database): Map<string, NameWords> {
+  const out = new Map<string, NameWords>();
+  try {
+    const get = db.prepare('SELECT value FROM meta WHERE key = ?');
+    const version = (get.get('searchIndexVersion') as { value: string } | undefined)?.value;
+    const raw = (get.get(PORTAL_WORDS_KEY) as { value: string } | undefined)?.value;
+    if (!raw || version !== String(SEARCH_INDEX_VERSION)) return out;
+    for (const [code, [f, e]] of Object.entries(JSON.parse(raw) as Record<string, [string, string]>)) {
+      out.set(code, { fold: f ? f.split(' ') : [], exact: e ? e.split(' ') : [] });
+    }
+  } catch {
+    out.clear(); // unreadable: computed on first use instead
+  }
+  return out;
+}
+
+/** What the KB build stores under PORTAL_WORDS_KEY. */
+export function serializePortalWords(records: ReadonlyArray<{ code: string; name?: string | null }>): string {
+  const out: Record<string, [string, string]> = {};
+  for (const r of records) {
+    if (!r.name) continue;
+    const w = nameWords(r.name);
+    out[r.code] = [w.fold.join(' '), w.exact.join(' ')];
+  }
+  return JSON.stringify(out);
+}
+
 /** Reads the rows now (the connection may close after open); turns them into records when first asked. */
 export function portalRecordsOf(db: Database.Database): () => PortalRecord[] {
   let rows: Row[] = [];
+  const words = storedWords(db);
   try {
     rows = db
       .prepare(`SELECT code, ${FIELDS.map((f) => `json_extract(json, '$.${f}') AS ${f}`).join(', ')} FROM national_procedures ORDER BY code`)
@@ -53,5 +86,6 @@ export function portalRecordsOf(db: Database.Database): () => PortalRecord[] {
       basis: list(r.basis),
       timeLimit: r.timeLimit,
       url: r.url,
+      ...(words.has(r.code) ? { words: words.get(r.code) } : {}),
     }));
 }
