@@ -252,9 +252,16 @@ describe('print and PDF', () => {
     expect(await page.locator('#q').isVisible()).toBe(false);
     const hits = await page.locator('#results > li').count();
     expect(await page.locator('#results > li:visible').count()).toBe(hits);
+    // Like a printed record: the day printed and the day the answers are for.
+    const dates = page.locator('[data-test="print-dates"]');
+    expect(await dates.isVisible()).toBe(true);
+    const now = new Date();
+    const printedOn = `${String(now.getDate()).padStart(2, '0')}/${String(now.getMonth() + 1).padStart(2, '0')}/${now.getFullYear()}`;
+    expect((await dates.textContent())!.replace(/\s+/g, ' ')).toContain(`In ngày ${printedOn} từ ứng dụng Tra cứu thẩm quyền — quy định áp dụng ngày 01/10/2025`);
     const pdf = await page.pdf({ path: join(SHOTS, 'results.pdf'), format: 'A4' });
     expect(pageCount(pdf)).toBeGreaterThan(0);
     await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('[data-test="print-dates"]').isVisible()).toBe(false);
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../electron/server/serve';
+import { SHOTS } from './harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -52,7 +53,9 @@ describe('confidence and out of coverage on screen', () => {
     const text = (await banner.innerText()).replace(/\s+/g, ' ');
     expect(text).toMatch(/Nghị định \d+\/2025\/NĐ-CP \(Y tế\)/);
     expect(text).toContain('chưa có văn bản');
-    expect(text).toContain('kb import');
+    // A clerk imports in the app, not with the CLI: no command line on screen, a link to "Nạp văn bản".
+    expect(text).not.toMatch(/kb import|npm run/u);
+    expect(await banner.locator('[data-test="coverage-import-link"]').getAttribute('href')).toBe('#/nap-van-ban');
     // The banner comes before the list.
     const above = await page.evaluate(() => {
       const b = document.querySelector('[data-test="out-of-coverage"]');
@@ -68,5 +71,40 @@ describe('confidence and out of coverage on screen', () => {
     expect(await first.getAttribute('class')).toContain('is-near');
     expect(await first.locator('[data-test="near-miss"]').innerText()).toContain('Gần đúng — kiểm tra lại');
     expect(await first.locator('[data-test="confident"]').count()).toBe(0);
+  });
+
+  it('under the banner the count says there is no sure answer and how many near misses, not "Tìm thấy N kết quả"', async () => {
+    await ask('cấp chứng chỉ hành nghề khám bệnh');
+    const count = page.locator('[data-test="count"]');
+    await expect.poll(() => count.textContent()).toContain('Không có kết quả chắc chắn');
+    const text = (await count.innerText()).replace(/\s+/g, ' ');
+    // The number is the engine's total, said as near misses.
+    const total = Number(await count.locator('strong').textContent());
+    expect(total).toBeGreaterThan(0);
+    expect(text).toContain(`${total} kết quả gần đúng`);
+    expect(text).not.toContain('Tìm thấy');
+    // Every row on the page is indeed a near miss or a portal row: the words are honest.
+    const rows = page.locator('#results > li');
+    const n = await rows.count();
+    for (let i = 0; i < n; i++) expect(await rows.nth(i).locator('[data-test="confident"]').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'out-of-coverage.png') });
+    // The link goes to the app's import screen.
+    await page.locator('[data-test="coverage-import-link"]').click();
+    await page.locator('[data-test="import-view"]').waitFor({ timeout: 20_000 });
+  });
+
+  it('a near miss says «Gần đúng» once, with what it lacks', async () => {
+    await ask('cấp phép karaoke');
+    const near = page.locator('#results [data-test="near-miss"]');
+    await expect.poll(() => near.count()).toBeGreaterThan(2);
+    for (let i = 0; i < Math.min(10, await near.count()); i++) {
+      const t = (await near.nth(i).innerText()).replace(/\s+/g, ' ');
+      expect(t.match(/Gần đúng/gu)?.length, t).toBe(1);
+      expect(t.match(/kiểm tra lại/giu)?.length, t).toBe(1);
+      expect(t).toContain('karaoke');
+    }
+    // A question answered for sure keeps the plain count.
+    await ask('đăng ký khai sinh');
+    await expect.poll(() => page.locator('[data-test="count"]').textContent()).toContain('Tìm thấy');
   });
 });

@@ -98,3 +98,27 @@ export function documentTitle(d: Pick<DocumentInfo, 'number' | 'title'>): string
   const t = d.title?.trim() ?? '';
   return t && t !== d.number.trim() && t !== decreeName(d.number) ? t : '';
 }
+
+/**
+ * A holder shown as a name or a heading starts with a capital: the register keeps a holder as the
+ * clause writes it, often from mid-sentence ("cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh",
+ * "công an cấp xã"), which at the head of a card or a result reads as a cut-off line.
+ */
+export function holderName(holder: string | null | undefined): string {
+  const h = holder?.trim() ?? '';
+  return h.charAt(0).toLocaleUpperCase('vi') + h.slice(1);
+}
+
+/**
+ * An engine's sentence as the window shows it: a command-line hint is for the CLI ("kb import …"),
+ * never for a clerk, who imports a text in the app ("Nạp văn bản"). Sentences that only give the
+ * command are left out; "… Nạp văn bản hoặc "kb import"" keeps the app's way alone.
+ */
+export function withoutCliHint(text: string): string {
+  return text
+    .replace(/\s*hoặc\s+(?:bằng\s+)?[«"“]?kb import[^»"”)]*[»"”]?/gu, '')
+    .split(/(?<=[.!?])\s+/u)
+    .filter((sentence) => !/\bkb (?:import|update|restore)\b|\bnpm run\b/u.test(sentence))
+    .join(' ')
+    .trim();
+}
