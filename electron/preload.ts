@@ -35,6 +35,7 @@ export const traCuu = {
   listHistory: (args) => request('listHistory', args),
   rememberSearch: (args) => request('rememberSearch', args),
   clearHistory: (args) => request('clearHistory', args),
+  userDataNotice: (args) => request('userDataNotice', args),
   saveReport: (args) => request('saveReport', args),
   savePdf: (args) => request('savePdf', args),
 } satisfies ApiClient;

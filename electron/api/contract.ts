@@ -46,6 +46,11 @@ export interface Api {
   listHistory: { args: Record<string, never>; result: HistoryEntry[] };
   rememberSearch: { args: { q: string }; result: { ok: true } };
   clearHistory: { args: Record<string, never>; result: { cleared: number } };
+  /**
+   * What happened to the user's own data at start ("… bị hỏng, đã chuyển sang … và bắt đầu tệp mới"), once:
+   * the first window to ask is told, later asks get null (the app shows it in a dialog of its own).
+   */
+  userDataNotice: { args: Record<string, never>; result: { notice: string | null } };
   /** "Báo sai sót": the app writes the report where the user chooses; browser mode returns it to download. */
   saveReport: { args: ErrorReportArgs; result: SavedFile };
   /** "Lưu PDF" of the page shown: the app prints it to a file; browser mode answers in-browser (print dialog). */
@@ -98,6 +103,7 @@ export const API_KINDS = {
   listHistory: 'user',
   rememberSearch: 'user',
   clearHistory: 'user',
+  userDataNotice: 'user',
   saveReport: 'file',
   savePdf: 'file',
 } as const satisfies Record<ApiName, 'kb' | 'data' | 'user' | 'file'>;

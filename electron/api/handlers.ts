@@ -56,6 +56,7 @@ export function createApiHandlers(kb: KnowledgeBase, userData: UserStore | UserD
     },
     removeBookmark: ({ recordId }) => ({ removed: user.removeBookmark(recordId) }),
     listHistory: () => user.recentSearches(),
+    userDataNotice: () => ({ notice: store?.takeNotice() ?? null }),
     rememberSearch: ({ q }) => {
       user.rememberSearch(q);
       return { ok: true };

@@ -219,6 +219,7 @@ const VALIDATORS: { [K in ApiName]: (raw: unknown) => Validation<Api[K]['args']>
   saveBookmark: validateBookmark,
   removeBookmark: validateRecordId,
   listHistory: validateEmpty,
+  userDataNotice: validateEmpty,
   rememberSearch: validateRemember,
   clearHistory: validateEmpty,
   saveReport: validateReport,

@@ -55,7 +55,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   setTimeout(() => slot.current.warmUp(), 1300).unref();
   // Never stops the server: a damaged file is moved aside (and said so), a missing one leaves search working.
   const user = UserStore.open({ path: join(opts.userDir ?? defaultUserDir(), 'user.sqlite'), log });
-  const notice = user.takeNotice();
+  // Said in the log, and kept for the first page that asks (userDataNotice): the user reads it there.
+  const notice = user.peekNotice();
   if (notice) log(`Lưu ý: ${notice}`);
   phase('user data');
   const cache = (opts.cache ?? process.env.TRACUU_SERVER_CACHE !== '0') ? new ResponseCache() : null;

@@ -37,13 +37,21 @@ export interface BrowserMode {
  * Registers the file's beforeAll / afterAll. `onReady` receives the server and page once started;
  * `errors` collects console errors and page errors of the page.
  */
-export function useBrowserMode(name: string, onReady: (m: BrowserMode) => void, errors: string[], context: BrowserContextOptions = {}): void {
+export function useBrowserMode(
+  name: string,
+  onReady: (m: BrowserMode) => void,
+  errors: string[],
+  context: BrowserContextOptions = {},
+  /** Puts files in the fresh user-data folder before the server starts (a damaged user.sqlite …). */
+  prepareUserDir: (dir: string) => void = () => {},
+): void {
   let m: BrowserMode | null = null;
   let userDir = '';
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Không thấy Chromium tại ${CHROMIUM}: cài bằng "apt-get install -y chromium".`);
     mkdirSync(SHOTS, { recursive: true });
     userDir = mkdtempSync(join(tmpdir(), `tra-cuu-e2e-${name}-`));
+    prepareUserDir(userDir);
     const server = await startServer({ port: 0, userDir, log: () => {} });
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', ...context })).newPage();

@@ -53,6 +53,7 @@ const handlers: ApiHandlers = {
   listHistory: vi.fn(() => []),
   rememberSearch: vi.fn(() => ({ ok: true as const })),
   clearHistory: vi.fn(() => ({ cleared: 0 })),
+  userDataNotice: vi.fn(() => ({ notice: null })),
   saveReport: vi.fn(({ recordId }) => ({ status: 'in-browser' as const, fileName: `bao-sai-sot-${recordId}.json`, content: '{}' })),
   savePdf: vi.fn(({ fileName }) => ({ status: 'in-browser' as const, fileName })),
 };

@@ -43,12 +43,20 @@ describe('browser mode with a damaged user.sqlite', () => {
   it('serves bookmarks from a fresh file', async () => {
     expect(await post('listBookmarks', {})).toEqual({ status: 200, body: [] as unknown as Record<string, unknown> });
   });
+
+  it('tells the first page that asks what happened to the user data, once', async () => {
+    const first = await post('userDataNotice', {});
+    expect(first.status).toBe(200);
+    expect(String(first.body.notice)).toMatch(/^Tệp dữ liệu cá nhân.*bị hỏng/);
+    expect(await post('userDataNotice', {})).toEqual({ status: 200, body: { notice: null } });
+  });
 });
 
 describe('handlers without any user database', () => {
   it('answer search and refuse bookmarks with a Vietnamese message', async () => {
     const { kbPath } = await ensureKb();
     const handlers = createApiHandlers(openKnowledgeBase({ kbPath }), null);
+    expect(await handlers.userDataNotice({})).toEqual({ notice: null });
     expect((await handlers.search({ q: 'khai sinh', limit: 2 })).hits.length).toBeGreaterThan(0);
     await expect(Promise.resolve().then(() => handlers.listBookmarks({}))).rejects.toThrow(/tra cứu vẫn hoạt động/);
   });

@@ -77,6 +77,11 @@ export class UserStore {
     return this.db !== null;
   }
 
+  /** The notice, left for whoever shows it. */
+  peekNotice(): string | null {
+    return this.notice;
+  }
+
   /** The notice to show once; cleared when read. */
   takeNotice(): string | null {
     const n = this.notice;
