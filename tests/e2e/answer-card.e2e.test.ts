@@ -258,6 +258,8 @@ describe('print and PDF', () => {
     const now = new Date();
     const printedOn = `${String(now.getDate()).padStart(2, '0')}/${String(now.getMonth() + 1).padStart(2, '0')}/${now.getFullYear()}`;
     expect((await dates.textContent())!.replace(/\s+/g, ' ')).toContain(`In ngày ${printedOn} từ ứng dụng Tra cứu thẩm quyền — quy định áp dụng ngày 01/10/2025`);
+    // At the top of the paper, above any banner and the first result.
+    expect((await dates.boundingBox())!.y).toBeLessThan((await page.locator('#results > li').first().boundingBox())!.y);
     const pdf = await page.pdf({ path: join(SHOTS, 'results.pdf'), format: 'A4' });
     expect(pageCount(pdf)).toBeGreaterThan(0);
     await page.emulateMedia({ media: 'screen' });
