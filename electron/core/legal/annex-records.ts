@@ -4,20 +4,20 @@
  */
 import type { AuthorityRecord } from '../model';
 import { walkUnits } from './authority-units';
-import { kindOf, levelOf } from './holders';
-import { type Ctx, findAll } from './record';
+import { casesOf, kindOf, levelOf } from './holders';
+import { type Ctx, findAll, withNote } from './record';
 import { recordId } from './record-ids';
 import { type LegalNode, citationKey, fullText } from './structure';
 import { refersTo, timeLimit, TITLE_MAX } from './titles';
 import { capitalize, clip, matchForm, sentenceCase } from './text';
 
-const PROCEDURE_HEADING = /THỦ TỤC|TRÌNH TỰ|thủ tục|trình tự/u;
+const PROCEDURE_HEADING = /thủ tục|trình tự/iu;
 /** Verbs of the final decision of a procedure. */
 const DECISIVE_VERB =
   /(?:cấp|quyết định|phê duyệt|xác nhận|trả lời|chấp thuận|công nhận|giải quyết|thu hồi|ban hành|cho phép|bổ nhiệm|miễn nhiệm|thuộc thẩm quyền)$/u;
 /** Verbs that make a body the one deciding (or receiving, or answering for) a procedure. */
 const PROCEDURE_VERB =
-  /^(?:do … )?(?:cấp|quyết định|xem xét, quyết định|xem xét quyết định|ra quyết định|phê duyệt|xem xét, phê duyệt|xác nhận|trả lời|chấp thuận|công nhận|tiếp nhận|tiếp nhận, giải quyết|tiếp nhận và giải quyết|giải quyết|thu hồi|ban hành|cho phép|bổ nhiệm|miễn nhiệm|thuộc thẩm quyền|có trách nhiệm|cấp lại|cấp giấy|cấp phép|thẩm định)$/u;
+  /^(?:do … )?(?:cấp|quyết định|xem xét, quyết định|xem xét quyết định|xem xét,? ban hành|ra quyết định|phê duyệt|xem xét, phê duyệt|xác nhận|trả lời|chấp thuận|công nhận|tiếp nhận|tiếp nhận, giải quyết|tiếp nhận và giải quyết|giải quyết|thu hồi|ban hành|cho phép|bổ nhiệm|miễn nhiệm|thuộc thẩm quyền|có trách nhiệm|cấp lại|cấp giấy|cấp phép|thẩm định)$/u;
 
 function procedureTitle(heading: string): string {
   const t = sentenceCase(heading.replace(/\s*\(\s*ĐIỀU \d+ NGHỊ ĐỊNH\)\s*$/u, '').replace(/\s*\($/u, '')).replace(/^Trình tự,\s*(?:xem xét\s*)?/iu, '').replace(/\s+/g, ' ');
@@ -66,14 +66,20 @@ export function extractProcedures(ctx: Ctx): Map<string, string[]> {
     for (const { node, f } of deciders) {
     const level = levelOf(f.a.holder);
     if (level === null || level === 'huyen') continue;
-    const id = recordId(node.citation, f.a.holder, f.a.role);
     const limit = timeLimit(matchForm(fullText(node))) ?? timeLimit(matchForm(fullText(sec)));
+    const title = procedureTitle(sec.heading ?? sec.citation.annex ?? 'Thủ tục');
+    // A decider fixed by case ("Chủ tịch Ủy ban nhân dân cấp có thẩm quyền") is one record per case, titled with it.
+    const targets = casesOf(f.a.holder)?.map((c) => ({ level: c.level, kind: c.kind, idHolder: c.idName, title: withNote(title, c.note) })) ?? [
+      { level, kind: kindOf(f.a.holder), idHolder: f.a.holder, title },
+    ];
+    for (const t of targets) {
+    const id = recordId(node.citation, t.idHolder, f.a.role);
     ctx.records.set(id, {
       id,
-      title: procedureTitle(sec.heading ?? sec.citation.annex ?? 'Thủ tục'),
+      title: t.title,
       holder: f.a.holder,
-      level,
-      holderKind: kindOf(f.a.holder),
+      level: t.level,
+      holderKind: t.kind,
       role: f.a.role,
       formerHolder: null,
       mechanism: ctx.doc.kind === 'phan-dinh' ? 'phan-dinh' : 'phan-cap',
@@ -92,6 +98,7 @@ export function extractProcedures(ctx: Ctx): Map<string, string[]> {
     bySection.set(key, [...(bySection.get(key) ?? []), id]);
     ctx.sourceText.set(id, matchForm(fullText(sec)));
     ctx.sourceHeading.set(id, sec.heading ?? '');
+    }
     }
   }
   return bySection;

@@ -21,8 +21,10 @@ export interface Assignment {
 
 // "do đại diện chủ sở hữu nhà ở thuộc tài sản công đó thực hiện": the demonstrative closes the body's name.
 const AFTER_QUALIFIER = String.raw`^(?: đó(?=\s))?(?:\s*\([^)]*\))?(?:,? (?:nơi|theo|trong|trên|đối với|tại|ở|khi|có|sau|được)\s+[^\s.;:]+[^.;:]{0,90}?,?)??\s*`;
+// "Chủ tịch Ủy ban nhân dân cấp có thẩm quyền xem xét ban hành quyết định giao đất …" (151 Phụ lục I): considering is
+// the way to the decision it issues, not a duty of its own.
 const DECIDE_VERBS =
-  'tiếp nhận, giải quyết|tiếp nhận và giải quyết|trả lời|là cơ quan|có thẩm quyền|thực hiện|quyết định|xem xét, quyết định|xem xét quyết định|ra quyết định|cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|ban hành|phê duyệt|giải quyết|chấp thuận|công nhận|cho phép|xác nhận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giải thể|điều chỉnh|gia hạn|cấp lại|cấp đổi|đình chỉ|tạm đình chỉ|hủy bỏ|quy định(?! tại| của| trong| như| chi tiết| về)|phân bổ|(?<![Đđ]ăng )ký|cử|giao';
+  'tiếp nhận, giải quyết|tiếp nhận và giải quyết|trả lời|là cơ quan|có thẩm quyền|thực hiện|quyết định|xem xét, quyết định|xem xét quyết định|xem xét,? ban hành|ra quyết định|cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|ban hành|phê duyệt|giải quyết|chấp thuận|công nhận|cho phép|xác nhận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giải thể|điều chỉnh|gia hạn|cấp lại|cấp đổi|đình chỉ|tạm đình chỉ|hủy bỏ|quy định(?! tại| của| trong| như| chi tiết| về)|phân bổ|(?<![Đđ]ăng )ký|cử|giao';
 const DUTY_VERBS =
   'có tờ trình|có văn bản|công khai|tuyên truyền|(?<!nơi |của |cho |các |và )tổ chức(?!,? cá nhân| đặt| có)|hướng dẫn|kiểm tra|lập|(?<!(?:công|quy|tờ|chương|giáo|lộ|tiến) )trình|thẩm định|rà soát|đánh giá|định kỳ|xem xét|theo dõi|tổng hợp|báo cáo|thông báo|công bố|cập nhật|quản lý|chủ trì|chỉ đạo|bố trí|thanh tra|giám sát';
 

@@ -28,6 +28,8 @@ const DEPARTMENTS = [...SECTOR_NAMES, 'Văn hóa và Thể thao', 'Du lịch', '
 const HOLDER_SOURCES = [
   `Chủ tịch, Phó Chủ tịch Ủy ban nhân dân ${LEVEL}`,
   `Chủ tịch Ủy ban nhân dân ${LEVEL}`,
+  // 151 Phụ lục I (Phần III mục I–IV, VI; Phần IV, VII, VIII): the chairman of the level the case belongs to (casesOf).
+  `Chủ tịch Ủy ban nhân dân cấp có thẩm quyền`,
   `(?:Chủ tịch )?Ủy ban nhân dân (?:tỉnh|huyện)(?![\\p{L}])`,
   `Giám đốc Sở (?:${DEPARTMENTS})`,
   // "Cơ quan, đơn vị quản lý người có công thuộc Bộ Quốc phòng, Bộ Công an": one composite body.
@@ -112,6 +114,15 @@ export interface HolderCase {
  * Điều 15 Luật Nhà ở 2023). One record per case, each titled with its case: a clerk finds the task at either level.
  */
 const CASE_HOLDERS: Array<[RegExp, HolderCase[]]> = [
+  // "Chủ tịch Ủy ban nhân dân cấp có thẩm quyền xem xét ban hành quyết định giao đất …" (151 Phụ lục I): the text leaves
+  // the level to the case — the chairman of the province or of the commune, whichever decides it (151 Điều 5, 9).
+  [
+    /^Chủ tịch Ủy ban nhân dân cấp có thẩm quyền$/u,
+    [
+      { level: 'tinh', kind: 'chu-tich-ubnd', idName: 'Chủ tịch Ủy ban nhân dân có thẩm quyền cấp tỉnh', note: 'Chủ tịch UBND cấp tỉnh khi thuộc thẩm quyền cấp tỉnh' },
+      { level: 'xa', kind: 'chu-tich-ubnd', idName: 'Chủ tịch Ủy ban nhân dân có thẩm quyền cấp xã', note: 'Chủ tịch UBND cấp xã khi thuộc thẩm quyền cấp xã' },
+    ],
+  ],
   [
     /^Ủy ban nhân dân các cấp$/u,
     [

@@ -16,7 +16,8 @@ import { timeLimit } from './titles';
 /** Sections that set out a procedure; dossier lists, reception rules and time tables are not procedures. */
 const PROCEDURE_HEADING = /trình tự|thủ tục|^(?:đăng ký|giải quyết|hủy|cấp|điều chỉnh)/iu;
 const NOT_PROCEDURE = /^(?:hồ sơ|tiếp nhận hồ sơ|thời gian|mẫu|danh mục)/iu;
-const RECEIVES = /nộp (?:\S+ ){0,4}hồ sơ|gửi (?:\S+ ){0,3}hồ sơ (?:đến|tới|cho)|tiếp nhận(?:, kiểm tra)? hồ sơ/iu;
+// "nộp đơn … tại Ủy ban nhân dân cấp xã" (151 Phụ lục I Phần III mục V); "gửi 01 bộ hồ sơ gồm … đến Ủy ban nhân dân cấp tỉnh" (144 Phụ lục I Mục 1).
+const RECEIVES = /nộp (?:\S+ ){0,4}(?:hồ sơ|đơn)|gửi (?:\S+ ){0,3}hồ sơ (?:gồm [^.;]{0,300}? )?(?:đến|tới|cho)|gửi kiến nghị [^.;]{0,80}?(?:đến|tới)|tiếp nhận(?:, kiểm tra)? hồ sơ/giu;
 /** "Tiếp nhận hồ sơ và trả kết quả" (151 Phụ lục I Phần V nội dung A): who receives for every procedure of the part. */
 const RECEPTION_HEADING = /^tiếp nhận hồ sơ/iu;
 const DECIDES = /(?:ký |ban hành )?(?:quyết định|phê duyệt|cấp giấy|cấp Giấy|chấp thuận|công nhận|ban hành)/u;
@@ -42,11 +43,22 @@ function bodiesIn(text: string): string[] {
 /** The first body named after where the step says the file is filed or received. */
 function receiverOf(steps: Array<ProcedureStep & { text: string }>): string | null {
   for (const s of steps) {
-    const m = RECEIVES.exec(s.text);
-    if (!m) continue;
-    const after = holderMentions(s.text.slice(m.index)).map((x) => x.holder).filter((h) => levelOf(h) !== 'huyen');
-    const body = after[0] ?? (s.bodies.length === 1 ? s.bodies[0] : null);
-    if (body) return body;
+    // A step that files without saying where ("nộp hồ sơ theo quy định") is received by the one body it names; one that
+    // names a place outside the vocabulary ("đến cơ quan có chức năng quản lý đất đai cấp có thẩm quyền") is not.
+    let unplaced = false;
+    for (const m of s.text.matchAll(RECEIVES)) {
+      // Only the sentence or point that says where the file goes: in 151 Phụ lục I Phần III the file goes "cho cơ quan
+      // tiếp nhận hồ sơ và trả kết quả quy định tại … Nghị định số 102/2024/NĐ-CP;", and the chairman who decides, or the
+      // land registry that updates the records, named points later, receives nothing.
+      const rest = s.text.slice(m.index);
+      // A sentence ends at ";" or ". ", not at a part's letter ("… Mục 2 Phần I của “B. HỒ SƠ …” đến Văn phòng …").
+      const end = rest.search(/;|(?<![\s“"(]\p{Lu})\.(?:\s|$)/u);
+      const sentence = end >= 0 ? rest.slice(0, end) : rest;
+      const body = holderMentions(sentence).map((x) => x.holder).find((h) => levelOf(h) !== 'huyen');
+      if (body) return body;
+      if (!/\s(?:đến|tới|tại|cho)\s/u.test(sentence)) unplaced = true;
+    }
+    if (unplaced && s.bodies.length === 1) return s.bodies[0]!;
   }
   return null;
 }

@@ -122,7 +122,7 @@ export function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string
 }
 
 /** "Phê duyệt Đề án … (nhà ở do … làm đại diện chủ sở hữu)": the case is never clipped away. */
-function withNote(title: string, note: string): string {
+export function withNote(title: string, note: string): string {
   const suffix = ` (${note})`;
   return `${clip(title, TITLE_MAX - suffix.length)}${suffix}`;
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../../electron/core/legal/catalogue';
 import { type RegisterFile, extractRegister } from '../../../electron/core/legal/extract';
 import { casesOf, holderMentions, levelOf } from '../../../electron/core/legal/holders';
-import { contextOf, parseDecree } from '../../../electron/core/legal/structure';
+import { contextOf, fullText, parseDecree } from '../../../electron/core/legal/structure';
 import { matchForm } from '../../../electron/core/legal/text';
 import { hasSources, readDecree, repoRoot } from './sources';
 
@@ -57,4 +57,38 @@ describe('holder fixed by case', () => {
       expect(rs.some((r) => r.role === 'bai-bo')).toBe(false);
     }
   });
+
+  it.skipIf(!hasSources)('151 Phụ lục I: «Chủ tịch Ủy ban nhân dân cấp có thẩm quyền» decides its procedures, one record at each level (sample G 78)', () => {
+    const { reg, parsed } = raw('151');
+    const holder = 'Chủ tịch Ủy ban nhân dân cấp có thẩm quyền';
+    expect(casesOf(holder)?.map((c) => c.level)).toEqual(['tinh', 'xa']);
+    // Every procedure whose text has the chairman "of the competent level" deciding as the subject of a step.
+    const decides = new RegExp(`(?:^|\\n)(?:[a-zđ]\\)|\\d+\\.)\\s*${holder} (?:xem xét,? )?(?:ban hành|quyết định|có trách nhiệm xem xét, chấp thuận)`, 'u');
+    const sections: Array<{ annex: string; text: string }> = [];
+    const walk = (nodes: typeof parsed.annexes): void => {
+      for (const n of nodes) {
+        if (n.kind === 'section' && n.citation.annex && decides.test(matchForm(fullText(n)))) sections.push({ annex: n.citation.annex, text: matchForm(fullText(n)) });
+        walk(n.children);
+      }
+    };
+    walk(parsed.annexes);
+    // Phần III mục I–IV, VI (land allocation, lease, change of use and their adjustments), Phần VII mục V (multi-purpose
+    // use), Phần VIII mục I (land disputes).
+    expect(sections.map((x) => x.annex).sort()).toEqual(
+      ['I', 'II', 'III', 'IV', 'VI'].map((m) => `mục ${m} Phần III Phụ lục I`).concat(['mục V Phần VII Phụ lục I', 'mục I Phần VIII Phụ lục I']).sort(),
+    );
+    for (const { annex } of sections) {
+      const rs = reg.records.filter((r) => r.citation.annex === annex);
+      const own = rs.filter((r) => r.holder === holder);
+      expect(own.map((r) => `${r.level}/${r.role}`).sort(), annex).toEqual(['tinh/quyet-dinh', 'xa/quyet-dinh']);
+      // Both cite the clause where the chairman decides, and say which case each is.
+      expect(new Set(own.map((r) => JSON.stringify(r.citation))).size).toBe(1);
+      const ctx = matchForm(contextOf(parsed, own[0]!.citation) ?? '');
+      expect(ctx).toMatch(new RegExp(`${holder} (?:xem xét,? )?(?:ban hành|quyết định|có trách nhiệm)`, 'u'));
+      for (const r of own) expect(r.title).toMatch(r.level === 'tinh' ? /\(Chủ tịch UBND cấp tỉnh khi thuộc thẩm quyền cấp tỉnh\)$/u : /\(Chủ tịch UBND cấp xã khi thuộc thẩm quyền cấp xã\)$/u);
+      // The land registry's last step (updating the records) no longer stands for the procedure.
+      expect(rs.filter((r) => r.holder.startsWith('Văn phòng đăng ký đất đai')), annex).toEqual([]);
+    }
+  });
 });
+

@@ -20,9 +20,19 @@ describe.skipIf(!hasSources)('who decides an annex procedure: the body a decisio
   it('121 Phụ lục II mục I: "Sở Tư pháp thẩm định, trình Chủ tịch Ủy ban nhân dân cấp tỉnh xem xét, cấp Giấy phép"', () => {
     expect(of('121-2025-ND-CP.txt').find((p) => p.citation.annex === 'mục I Phụ lục II')?.decider).toBe('Chủ tịch Ủy ban nhân dân cấp tỉnh');
   });
-  it('151 Phụ lục I Phần III mục I: the land registry named last only updates the records; "Chủ tịch … cấp có thẩm quyền" is no body: unknown', () => {
+  it('151 Phụ lục I Phần III mục I: "Chủ tịch Ủy ban nhân dân cấp có thẩm quyền xem xét ban hành quyết định" decides (the level is the case\'s); the land registry named last only updates the records', () => {
     const p = of('151-2025-ND-CP.txt').find((x) => x.citation.annex === 'mục I Phần III Phụ lục I')!;
-    expect(p.decider).toBeNull();
+    expect(p.decider).toBe('Chủ tịch Ủy ban nhân dân cấp có thẩm quyền');
+    // The file goes "cho cơ quan tiếp nhận hồ sơ và trả kết quả quy định tại điểm a khoản 1 Điều 12 Nghị định số 102/2024":
+    // no body of the vocabulary, so not named — neither the chairman nor the registry named points later.
+    expect(p.receiver).toBeNull();
+  });
+  it('who receives is named in the sentence that files: 144 Phụ lục I Mục 1 "gửi 01 bộ hồ sơ gồm … đến Ủy ban nhân dân cấp tỉnh"; 151 Phần V C mục III "… “B. HỒ SƠ …” đến Bộ phận Một cửa hoặc Văn phòng đăng ký đất đai"', () => {
+    expect(of('144-2025-ND-CP.txt').find((p) => p.citation.annex === 'mục 1 Phụ lục I')?.receiver).toBe('Ủy ban nhân dân cấp tỉnh');
+    const p151 = of('151-2025-ND-CP.txt');
+    expect(p151.find((p) => p.citation.annex === 'mục III phần C Phần V Phụ lục I')?.receiver).toBe('Văn phòng đăng ký đất đai');
+    // 129 Phụ lục I mục VII: the Prime Minister, to whom the file is finally sent, receives nothing from the applicant.
+    expect(of('129-2025-ND-CP.txt').find((p) => p.citation.annex === 'mục VII Phụ lục I')?.receiver).not.toBe('Thủ tướng Chính phủ');
   });
 });
 
