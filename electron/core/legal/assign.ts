@@ -186,7 +186,9 @@ export function taskRoleOf(task: string): Role | null {
   // "Nhiệm vụ, quyền hạn của Bộ Công Thương trong việc cho ý kiến trước khi cấp …": an opinion, the decision is another's.
   if (/^(?:Nhiệm vụ, quyền hạn|Nhiệm vụ|Thẩm quyền)(?: của [^.;:]{1,80}?)? (?:trong việc|về) (?:cho|có|tham gia) ý kiến\b/u.test(t)) return 'phoi-hop';
   // "Nhiệm vụ, quyền hạn của Bộ … về tiếp nhận hồ sơ trình Thủ tướng Chính phủ cấp …": receiving the file another decides on.
-  if (/^(?:Nhiệm vụ, quyền hạn|Nhiệm vụ|Thẩm quyền)(?: của [^.;:]{1,80}?)? về tiếp nhận hồ sơ (?:trình [^.;:]{3,60}? )?cấp,/u.test(t)) return 'tiep-nhan';
+  // "… về tiếp nhận hồ sơ, thẩm định, đánh giá điều kiện thực tế và báo cáo Thủ tướng Chính phủ cấp, cấp lại …" (146 Điều 9
+  // khoản 1, sample G 2): the steps before the report are the receiver's, the grant is the Prime Minister's.
+  if (/^(?:Nhiệm vụ, quyền hạn|Nhiệm vụ|Thẩm quyền)(?: của [^.;:]{1,80}?)? về tiếp nhận hồ sơ(?:,? (?:(?:thẩm định|kiểm tra|đánh giá)[^.;:]{0,60}?)? ?(?:và )?(?:trình|báo cáo) [^.;:]{3,60}?| (?:trình [^.;:]{3,60}? )?)cấp,/u.test(t)) return 'tiep-nhan';
   // "Nhiệm vụ, quyền hạn của Bộ Công Thương về tiếp nhận thủ tục thông báo website …" (146 Điều 49 khoản 2): receiving a notice.
   if (/^(?:Nhiệm vụ, quyền hạn|Nhiệm vụ|Thẩm quyền)(?: của [^.;:]{1,80}?)? về tiếp nhận (?:thủ tục )?(?:thông báo|báo cáo|hồ sơ thông báo)(?![\p{L}])/u.test(t) && !/(?:,| và) (?:giải quyết|cấp|xác nhận|xử lý)(?![\p{L}])/u.test(t.replace(/ quy định tại .*$/u, '')))
     return 'tiep-nhan';
@@ -407,6 +409,19 @@ export function assignmentsIn(s: string): Assignment[] {
     if (/^\s*(?:xác nhận )?tiếp nhận hồ sơ/u.test(rest.slice(v.index + v[0].length)) && role === 'trach-nhiem') role = 'tiep-nhan';
     // "X thực hiện việc tiếp nhận Quyết định …": receiving, not deciding.
     if (verb === 'thực hiện' && /^\s*việc tiếp nhận(?!,? (?:và )?(?:giải quyết|xử lý))/u.test(rest.slice(v.index + v[0].length))) role = 'tiep-nhan';
+    // "cơ quan quản lý nhà ở cấp tỉnh phối hợp cùng đơn vị tư vấn (nếu có) hoàn thiện … dự thảo …, lập tờ trình …" (140 Điều 11
+    // khoản 2 điểm đ, sample G 80): with a partner that may not exist, and no authority, the subject does the work itself.
+    if (role === 'phoi-hop' && verb === 'phối hợp') {
+      const partner = /^\s*(?:cùng|với)\s+([^,;.()]{2,60}?)\s*\(nếu có\)/u.exec(rest.slice(v.index + v[0].length));
+      if (partner && holderMentions(partner[1] ?? '').length === 0) role = 'trach-nhiem';
+    }
+    // "X thực hiện thanh tra, kiểm tra, giám sát việc …" (26/2026 Điều 20 khoản 7, sample G 63); "Sở Nội vụ thực hiện trình
+    // tự, thủ tục theo quy định tại điểm c khoản này" (128 Điều 5 khoản 9 điểm d, sample G 17): inspecting, or carrying out
+    // a procedure's steps, is a duty unless what is carried out decides ("trình tự, thủ tục thu hồi").
+    if (verb === 'thực hiện' && role === 'quyet-dinh') {
+      const task = (rest.slice(v.index + v[0].length).split(/[;.]/u)[0] ?? '').replace(/\s(?:theo |được )?quy định tại\s.*$/u, '');
+      if (/^\s*(?:việc )?(?:thanh tra|kiểm tra|giám sát|theo dõi|trình tự, thủ tục|các bước)(?![\p{L}])/u.test(task) && !TASK_DECIDES.test(task)) role = 'trach-nhiem';
+    }
     pushAll(role, verb);
     return out.length > n0;
   };

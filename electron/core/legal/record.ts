@@ -85,7 +85,8 @@ export function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string
     title = clip(`${title}: ${leadTask.replace(/^Trình tự, thủ tục /u, '')}`, TITLE_MAX);
   // "… không phải báo cáo Bộ trưởng Bộ Tài chính xem xét, quyết định": the removed step's body held the power before.
   const removed = abolishedSteps(text).filter((h) => h !== a.holder);
-  const former = a.formerHolder ?? (removed.length > 0 ? removed.join(', ') : null) ?? giverOf(article?.heading ?? null, `${text} ${f.sentence}`, a.holder);
+  const former =
+    a.formerHolder ?? (removed.length > 0 ? removed.join(', ') : null) ?? giverOf(article?.heading ?? null, `${text} ${f.sentence}`, a.holder) ?? continuedFormer(text, f.sentence, a.holder);
   // A holder fixed by case is one record per case, the case said in the title.
   const targets = casesOf(a.holder)?.map((c) => ({ level: c.level, kind: c.kind, idHolder: c.idName, title: withNote(title, c.note) })) ?? [
     { level, kind: kindOf(a.holder), idHolder: a.holder, title },
@@ -119,6 +120,25 @@ export function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string
   ctx.sourceText.set(id, `${ctx.sourceText.get(id) ?? ''} ${titleFrom ?? ''} ${f.sentence}`);
   ctx.covered.add(citationKey(node.citation));
   }
+}
+
+/**
+ * "1. Trường hợp hồ sơ … mà Ủy ban nhân dân cấp huyện đã tiếp nhận … thì chuyển giao cho Ủy ban nhân dân cấp xã …
+ * tiếp tục giải quyết. Trường hợp người yêu cầu đã thay đổi nơi cư trú … thì Ủy ban nhân dân cấp xã nơi cư trú trước đây
+ * có trách nhiệm xử lý." (120 Điều 24 khoản 1, audit E 38): a later "Trường hợp …" sentence of the clause gives the same
+ * body a sub-case of the files its first sentence took from the district; the district held those too.
+ */
+function continuedFormer(text: string, sentence: string, holder: string): string | null {
+  const lead = /^(?:\d+\.|[a-zđ]\))\s*/u;
+  const own = sentence.replace(lead, '').trim();
+  if (!/^Trường hợp\s/u.test(own)) return null;
+  const body = text.replace(lead, '').trim();
+  const first = body.split(/(?<=[.;])\s+(?=\p{Lu})/u)[0] ?? '';
+  if (!first || body.startsWith(own) || first.includes(own)) return null;
+  const mentions = holderMentions(first);
+  const district = mentions.find((m) => levelOf(m.holder) === 'huyen');
+  if (!district || !mentions.some((m) => m.start > district.start && m.holder === holder)) return null;
+  return district.holder;
 }
 
 /** "Phê duyệt Đề án … (nhà ở do … làm đại diện chủ sở hữu)": the case is never clipped away. */

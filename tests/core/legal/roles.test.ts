@@ -155,3 +155,47 @@ describe('roles from meaning, sample E (fresh re-audit, 12/2026)', () => {
     expect(rs.map((r) => `${r.holder}/${r.role}`)).toEqual(['Văn phòng đăng ký đất đai/quyet-dinh']);
   });
 });
+
+describe.skipIf(!hasSources)('roles from meaning, sample G (fresh re-audit, 12/2026)', () => {
+  const text26 = () => readFileSync(path.join(SOURCES, 'amending', '26-2026-ND-CP.txt'), 'utf8');
+
+  it('146 Điều 9 khoản 1 ("… về tiếp nhận hồ sơ, thẩm định, đánh giá điều kiện thực tế và báo cáo Thủ tướng Chính phủ cấp …"): the province receives the file, the Prime Minister grants', () => {
+    expect(roles(at(raw('146').records, 9, 1))).toEqual(['Ủy ban nhân dân cấp tỉnh/tiep-nhan']);
+    // A task that is the holder's own grant still decides.
+    expect(taskRoleOf('1. Nhiệm vụ, quyền hạn của Bộ Công Thương về cấp, cấp lại Giấy phép sản xuất hóa chất Bảng 1')).not.toBe('tiep-nhan');
+  });
+
+  it('26/2026 Điều 20 khoản 7 ("… thực hiện thanh tra, kiểm tra, giám sát việc thực hiện quy định …"): inspecting is a duty', () => {
+    const s = sentences(matchForm(text26())).find((x) => x.includes('Ủy ban nhân dân cấp tỉnh nơi tổ chức đặt cơ sở tồn trữ hóa chất thực hiện thanh tra'))!;
+    expect(s).toBeTruthy();
+    expect(assignmentsIn(s).map((a) => `${a.holder}/${a.role}`)).toEqual(['Ủy ban nhân dân cấp tỉnh/trach-nhiem']);
+    // What is carried out decides: still a decision.
+    expect(assignmentsIn(matchForm('Ủy ban nhân dân cấp tỉnh thực hiện kiểm tra, cấp Giấy chứng nhận đủ điều kiện.')).map((a) => a.role)).toEqual(['quyet-dinh']);
+  });
+
+  it('128 Điều 5 khoản 9 điểm d ("Sở Nội vụ thực hiện trình tự, thủ tục theo quy định tại điểm c khoản này"): the steps of điểm c are duties, as its sister điểm b', () => {
+    const rs = raw('128').records;
+    expect(roles(at(rs, 5, 9, 'd'))).toEqual(['Sở Nội vụ/trach-nhiem']);
+    expect(roles(at(rs, 5, 9, 'b'))).toContain('Sở Nội vụ/trach-nhiem');
+    // The decision the steps lead to (khoản 11 điểm c: "ban hành quyết định xác định danh tính") decides.
+    expect(roles(at(rs, 5, 11, 'c'))).toContain('Sở Nội vụ/quyet-dinh');
+  });
+
+  it('140 Điều 11 khoản 2 điểm đ ("cơ quan quản lý nhà ở cấp tỉnh phối hợp cùng đơn vị tư vấn (nếu có) hoàn thiện …"): the agency does the work', () => {
+    expect(roles(at(raw('140').records, 11, 2, 'đ'))).toEqual(['cơ quan quản lý nhà ở cấp tỉnh/trach-nhiem']);
+    // Coordinating with an authority stays coordination.
+    expect(assignmentsIn(matchForm('Sở Xây dựng phối hợp với Sở Tài chính (nếu có) thẩm định dự án.')).map((a) => `${a.holder}/${a.role}`)).toContain('Sở Xây dựng/phoi-hop');
+  });
+
+  it('120 Điều 24 khoản 1 (audit E 38): the commune\'s duty for files the district had received, when the applicant moved, names the district as former holder; the provincial steps for a commune not found name none', () => {
+    const rs = at(raw('120').records, 24, 1);
+    const by = (holder: string, role: string) => rs.find((r) => r.holder === holder && r.role === role);
+    expect(by('Ủy ban nhân dân cấp xã', 'quyet-dinh')?.formerHolder).toBe('Ủy ban nhân dân cấp huyện');
+    expect(by('Ủy ban nhân dân cấp xã', 'trach-nhiem')?.formerHolder).toBe('Ủy ban nhân dân cấp huyện');
+    // The second paragraph's bodies (Sở Tư pháp, the provincial chairman) take nothing from the district.
+    const reg = JSON.parse(readFileSync(path.join(repoRoot, 'data', 'register', '120-2025-ND-CP.json'), 'utf8')) as RegisterFile;
+    const committed = at(reg.records, 24, 1);
+    expect(committed.filter((r) => r.holder === 'Ủy ban nhân dân cấp xã').map((r) => r.formerHolder)).toEqual(['Ủy ban nhân dân cấp huyện', 'Ủy ban nhân dân cấp huyện']);
+    expect(committed.filter((r) => r.holder !== 'Ủy ban nhân dân cấp xã').map((r) => `${r.holder}/${r.formerHolder}`).sort()).toEqual(['Chủ tịch Ủy ban nhân dân cấp tỉnh/null', 'Sở Tư pháp/null']);
+  });
+});
