@@ -5,7 +5,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureKb } from '../../../electron/core/kb/ensure';
 import { type KnowledgeBase, openKnowledgeBase } from '../../../electron/core/kb/open';
-import { hasSources } from '../legal/sources';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hasSources, SOURCES } from '../legal/sources';
 import { inForce, statusOn } from '../../../electron/core/legal/timeline';
 import { PORTAL_DATE } from '../../../electron/core/procedures/link';
 import { LEVEL_LABELS } from '../../../electron/core/model';
@@ -132,5 +134,16 @@ describe.skipIf(!hasSources)('national procedures in the KB', () => {
     const detail = kb.getRecord(hit!.id)!;
     expect(detail.nationalProcedures.length).toBeGreaterThan(0);
     for (const p of detail.nationalProcedures) expect(['agree', 'disagree']).toContain(p.agreement);
+  });
+
+  it('a building permit asked today gets the time limit of the act in force, not the portal snapshot of the repealed power', () => {
+    // 217/2026 took 140 Điều 4 over from 01/7/2026 and set its own time limits (điểm b khoản 1 Điều 54); the
+    // portal's records, collected in March 2026, still cite 140 and may give the earlier time.
+    const text = readFileSync(join(SOURCES, 'amending', '217-2026-ND-CP.txt'), 'utf8');
+    expect(text).toMatch(/nhà ở riêng lẻ trong thời hạn 07 ngày làm việc/u);
+    const hit = kb.search({ q: 'xin phép xây nhà ở riêng lẻ mất bao lâu', limit: 5, date: '2026-12-02' }).hits[0]!;
+    expect(hit.citation.document).toBe('217/2026/NĐ-CP');
+    expect(hit.timeLimit).toMatch(/^07 ngày làm việc .*nhà ở riêng lẻ.*Điều 54/u);
+    expect(hit.timeLimitSource).toBeNull();
   });
 });
