@@ -137,4 +137,25 @@ describe('results as a clerk reads them', () => {
     await page.screenshot({ path: join(SHOTS, 'related-no-badges.png') });
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('the decree reader and the sector tree show holders with a capital too', async () => {
+    // 49/2026 writes its land bodies from mid-sentence ("cơ quan có chức năng quản lý đất đai cấp xã").
+    await page.goto(`${server.url}#/decree?so=${encodeURIComponent('49/2026/NĐ-CP')}`);
+    const holders = page.locator('.dv-holder');
+    await expect.poll(() => holders.count(), { timeout: 20_000 }).toBeGreaterThan(5);
+    const inReader = (await holders.allTextContents()).map((h) => h.trim()).filter(Boolean);
+    for (const h of inReader) expect(h.charAt(0), h).toBe(h.charAt(0).toLocaleUpperCase('vi'));
+    expect(inReader.some((h) => /^Cơ quan có chức năng quản lý đất đai/u.test(h))).toBe(true);
+    // The sector tree's table, every row (as printed: the screen holds only the rows in view).
+    await page.goto(`${server.url}#/browse?linh-vuc=agriculture`);
+    await expect.poll(() => page.locator('[data-test="record-row"]').count(), { timeout: 20_000 }).toBeGreaterThan(2);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const printed = page.locator('[data-test="record-table-print"] tbody tr');
+    await expect.poll(() => printed.count()).toBeGreaterThan(2);
+    const cells = await printed.evaluateAll((trs) => trs.flatMap((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+    expect(cells.some((c) => c.startsWith('Cơ quan có chức năng quản lý đất đai'))).toBe(true);
+    expect(cells.some((c) => c.startsWith('cơ quan có chức năng quản lý đất đai'))).toBe(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
