@@ -152,7 +152,7 @@ describe('results as a clerk reads them', () => {
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     const printed = page.locator('[data-test="record-table-print"] tbody tr');
     await expect.poll(() => printed.count()).toBeGreaterThan(2);
-    const cells = await printed.evaluateAll((trs) => trs.flatMap((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
+    const cells = await printed.evaluateAll((trs) => trs.flatMap((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent?.trim() ?? '')));
     expect(cells.some((c) => c.startsWith('Cơ quan có chức năng quản lý đất đai'))).toBe(true);
     expect(cells.some((c) => c.startsWith('cơ quan có chức năng quản lý đất đai'))).toBe(false);
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
