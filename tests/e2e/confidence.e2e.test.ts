@@ -51,8 +51,11 @@ describe('confidence and out of coverage on screen', () => {
     const banner = page.locator('[data-test="out-of-coverage"]');
     await banner.waitFor({ state: 'visible', timeout: 20_000 });
     const text = (await banner.innerText()).replace(/\s+/g, ' ');
-    expect(text).toMatch(/Nghị định \d+\/2025\/NĐ-CP \(Y tế\)/);
+    expect(text).toMatch(/Nghị định \d+\/2025\/NĐ-CP(?:, Nghị định \d+\/2025\/NĐ-CP)? \(Y tế\)/);
     expect(text).toContain('chưa có văn bản');
+    // Sister decrees of one field (147, 148) say the same reason: one line names both, each with its link.
+    expect(await banner.locator('[data-test="coverage-line"]').count()).toBe(1);
+    expect(await banner.locator('[data-test="coverage-decree"]').count()).toBe(2);
     // A clerk imports in the app, not with the CLI: no command line on screen, a link to "Nạp văn bản".
     expect(text).not.toMatch(/kb import|npm run/u);
     expect(await banner.locator('[data-test="coverage-import-link"]').getAttribute('href')).toBe('#/nap-van-ban');

@@ -107,7 +107,9 @@ export function outOfCoverage(
       shown: `${shown[i]} ${shown[i + 1]}`,
     };
   });
-  if (!lacking && !pairs.some((p) => p.apart)) return [];
+  // A question that is only a sector's name ("y tế", "giáo dục") asks about that sector, however sure its first hit.
+  const onlySector = words.length === 2 && TOPICS.some((t) => t.topicPairs.has(pairs[0]!.fold) && !hasVerifiedText(engine, t.number));
+  if (!lacking && !onlySector && !pairs.some((p) => p.apart)) return [];
   const out: Array<OutOfCoverage & { n: number }> = [];
   for (const t of TOPICS) {
     // A text imported since: its records answer, this is no longer out of coverage.
@@ -119,7 +121,7 @@ export function outOfCoverage(
       if (!p) return;
       const named = p.exact ? t.exact.has(p.exact) : t.fold.has(p.fold);
       // The sector the decree's title names ("giáo dục", "y tế") counts whenever the first hit is not sure.
-      const topic = lacking !== null && t.topicPairs.has(p.fold);
+      const topic = (lacking !== null || onlySector) && t.topicPairs.has(p.fold);
       if ((p.missing && named) || topic) said.add(p.shown);
       else if (p.apart && named) {
         said.add(p.shown);
@@ -134,7 +136,8 @@ export function outOfCoverage(
       title: t.title,
       sector,
       reason:
-        `Câu hỏi có «${[...said].slice(0, 4).join('», «')}» — thuộc lĩnh vực ${t.topic} của Nghị định ${t.number}. ` +
+        // The decree is named beside the reason (number, sector): sister decrees (147, 148) say the same.
+        `Câu hỏi có «${[...said].slice(0, 4).join('», «')}» — thuộc lĩnh vực ${t.topic}. ` +
         'Chưa có văn bản nghị định này: các kết quả dưới đây có thể chỉ là việc gần giống ở nghị định khác.',
       n: said.size,
     });

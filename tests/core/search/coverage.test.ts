@@ -108,6 +108,18 @@ describe('out of coverage', () => {
     expect(runSearch(engine, { q: 'cấp giấy phép xây dựng nhà ở riêng lẻ', limit: 3, date: '2026-12-02' }).hits[0]?.confidence).toBe('high');
   });
 
+  it('a question that is only a sector name without text names its decrees, however sure its first hit', () => {
+    // "y tế" alone: records mentioning it in passing ("trạm y tế") were confident and no decree was named.
+    for (const [q, belongs] of [
+      ['y tế', (c: CatalogueEntry) => c.sector === 'health'],
+      ['giao duc', (c: CatalogueEntry) => /giáo dục/iu.test(c.title)],
+      ['văn hóa', (c: CatalogueEntry) => /văn hóa/iu.test(c.title)],
+    ] as const) {
+      const named = (runSearch(engine, { q, limit: 5 }).outOfCoverage ?? []).map((o) => o.number).sort();
+      expect(named, q).toEqual(withoutText.filter(belongs).map((c) => c.number).sort());
+    }
+  });
+
   it('a parenthesis qualifies a procedure name, it does not name its topic', () => {
     // "(… Tín ngưỡng, tôn giáo …)" in a building permit's name is not a question about religion (124/2025).
     const q = 'Cấp giấy phép xây dựng mới đối với công trình cấp III (công trình tín ngưỡng, tôn giáo)';
