@@ -202,4 +202,15 @@ describe('data/aliases — a name describes the task of the records it lands on'
     // The same citation without the key reaches the commune and the department too.
     expect(new Set(landsOn({ ...x.e.match, holder: undefined }, records).map((r) => r.holder)).size).toBeGreaterThan(1);
   });
+
+  it('a name keyed to its clause where the article\'s clauses are different tasks (samples G 31, H 45, H 56): 146 Điều 25, 129 Điều 7', () => {
+    const on = (doc: string, article: number, clause: number) => spans.filter((x) => x.hit.some((r) => r.citation.document === doc && r.citation.article === article && r.citation.clause === clause)).flatMap((x) => x.e.aliases);
+    // Khoản 2 (protection corridor), khoản 3 (electrical safety), khoản 4 (safety in household use) of 146 Điều 25.
+    expect(on('146/2025/NĐ-CP', 25, 2)).toEqual(['quy định hành lang bảo vệ công trình điện lực']);
+    expect(on('146/2025/NĐ-CP', 25, 3)).toEqual(['quy định chung về an toàn điện']);
+    expect(on('146/2025/NĐ-CP', 25, 4)).toEqual([]);
+    // 129 Điều 7: khoản 1 reissues the certificate, khoản 2 takes it back.
+    expect(on('129/2025/NĐ-CP', 7, 1)).toEqual(['xin cấp lại bằng tổ quốc ghi công']);
+    expect(on('129/2025/NĐ-CP', 7, 2)).toEqual(['thu hồi bằng tổ quốc ghi công']);
+  });
 });

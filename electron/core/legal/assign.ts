@@ -58,9 +58,12 @@ const DO_VERB = new RegExp(
   `${AFTER_QUALIFIER}(thực hiện|quyết định|xem xét, quyết định|xem xét quyết định|giải quyết|ban hành|phê duyệt|tổ chức thực hiện|chủ trì|chấp thuận|công nhận|cho phép|xác nhận|tiếp nhận|thẩm định|bổ nhiệm|thành lập|ra quyết định|cấp giấy|cấp phép|cấp, |quy định(?! tại| của| trong| như| chi tiết| về)|chịu trách nhiệm|đảm nhận)(?=[\\s,;.:]|$)`,
   'u',
 );
-/** "có trách nhiệm cấp giấy …", "có trách nhiệm cử hòa giải viên …": the decision right after the duty. */
+/**
+ * "có trách nhiệm cấp giấy …", "có trách nhiệm cử hòa giải viên …": the decision right after the duty; "có trách nhiệm giải
+ * quyết các thủ tục giải thể …" (129 Điều 81 khoản 1, sample H 85): settling a procedure, a complaint or a dispute decides.
+ */
 const DUTY_DECIDES =
-  /^\s*(?:xem xét,? )?(cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|cử|phân công|phê duyệt|quyết định|ban hành|công nhận|cho phép|chấp thuận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giao(?! nộp| lại| cho [^,;.]{0,40}?(?:lập|chuẩn bị|thực hiện)))(?=[\s,;.:]|$)/u;
+  /^\s*(?:xem xét,? )?(cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|cử|phân công|phê duyệt|quyết định|ban hành|công nhận|cho phép|chấp thuận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giao(?! nộp| lại| cho [^,;.]{0,40}?(?:lập|chuẩn bị|thực hiện))|giải quyết(?= (?:các |việc )?(?:thủ tục|hồ sơ|khiếu nại|tố cáo|tranh chấp|yêu cầu|đề nghị)))(?=[\s,;.:]|$)/u;
 const DECIDES_AFTER = /^\s*(xem xét, quyết định|quyết định|phê duyệt|ra quyết định|xem xét, phê duyệt|xem xét, cấp|cấp(?! xã| tỉnh| huyện)|ban hành|thu hồi|bổ nhiệm|miễn nhiệm|công nhận|cho phép|chấp thuận)(?=[\s,;.:]|$)/u;
 
 /** Words after which a holder is an object, not the one assigned. */
@@ -181,6 +184,14 @@ export function taskRoleOf(task: string): Role | null {
   if (/^Trách nhiệm phối hợp(?!,)\b/u.test(t)) return 'phoi-hop';
   // "Nhiệm vụ của Ủy ban nhân dân cấp huyện về phối hợp với cơ quan thuế …" (125 Điều 26): coordination.
   if (/^(?:Nhiệm vụ|Trách nhiệm)(?:, quyền hạn)?(?: của [^.;:]{1,80}?)? (?:về|trong việc) phối hợp(?!,)(?![\p{L}])/u.test(t)) return 'phoi-hop';
+  // "Thẩm quyền lập, đề xuất phương án xử lý tài sản …" (125 Điều 20 khoản 4, sample H 13): preparing and proposing what
+  // another approves is a duty, whatever the word.
+  // A bundle that also decides ("Thẩm quyền đề xuất …; tiếp nhận, giải quyết …; thẩm quyền quyết định hỗ trợ …", 139 Điều 6) decides.
+  const proposes = /^(?:Thẩm quyền|Nhiệm vụ|Trách nhiệm)(?:, (?:quyền hạn|nhiệm vụ))?(?: của [^.;:]{1,80}?)? (?:về )?(?:lập, đề xuất|lập và đề xuất|đề xuất)(?![\p{L}])/u.exec(t);
+  if (proposes && !TASK_DECIDES.test(t.slice(proposes[0].length).replace(/\s(?:quy định tại|theo quy định|được quy định)\s.*$/u, ''))) return 'trach-nhiem';
+  // "Nhiệm vụ của lãnh đạo Ủy ban nhân dân cấp huyện làm tổ trưởng tổ thẩm định, … làm thành viên tổ thẩm định" (125 Điều 5
+  // khoản 2 điểm l, sample H 46): a seat on a team or council is a duty, as E 6.
+  if (/^(?:Nhiệm vụ|Trách nhiệm)(?:, quyền hạn)?(?: của [^.;:]{1,80}?)? (?:làm|là) (?:tổ trưởng|tổ phó|thành viên|[Cc]hủ tịch [Hh]ội đồng|ủy viên|thư ký)(?![\p{L}])/u.test(t)) return 'trach-nhiem';
   // "Thẩm quyền thực hiện báo cáo tình hình quyết toán …" (125 Điều 6 khoản 3): reporting is a duty, whatever the word.
   if (/^(?:Thẩm quyền|Nhiệm vụ|Trách nhiệm) (?:thực hiện )?(?:việc |chế độ )?báo cáo(?![\p{L}])/u.test(t)) return 'trach-nhiem';
   // "Nhiệm vụ, quyền hạn của Bộ Công Thương trong việc cho ý kiến trước khi cấp …": an opinion, the decision is another's.

@@ -199,3 +199,28 @@ describe.skipIf(!hasSources)('roles from meaning, sample G (fresh re-audit, 12/2
     expect(committed.filter((r) => r.holder !== 'Ủy ban nhân dân cấp xã').map((r) => `${r.holder}/${r.formerHolder}`).sort()).toEqual(['Chủ tịch Ủy ban nhân dân cấp tỉnh/null', 'Sở Tư pháp/null']);
   });
 });
+
+describe.skipIf(!hasSources)('roles from meaning, sample H (fresh re-audit, 12/2026)', () => {
+  it('125 Điều 20 khoản 4 ("Thẩm quyền lập, đề xuất phương án xử lý tài sản …"): proposing is a duty; a bundle that also decides (139 Điều 6) still decides', () => {
+    expect(roles(at(raw('125').records, 20, 4))).toEqual(['cơ quan chuyên môn được Ủy ban nhân dân cấp xã giao/trach-nhiem']);
+    expect(roles(at(raw('139').records, 6))).toContain('Ủy ban nhân dân cấp xã/quyet-dinh');
+  });
+
+  it('129 Điều 81 khoản 1 ("Ủy ban nhân dân cấp tỉnh có trách nhiệm giải quyết các thủ tục giải thể …"): settling a procedure decides', () => {
+    expect(roles(at(raw('129').records, 81, 1))).toEqual(['Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
+    // A duty to report stays a duty.
+    expect(assignmentsIn(matchForm('Ủy ban nhân dân cấp xã có trách nhiệm báo cáo Sở Nội vụ về việc giải quyết hồ sơ.')).map((a) => a.role)).toEqual(['trach-nhiem']);
+  });
+
+  it('125 Điều 5 khoản 2 điểm h, l ("Nhiệm vụ của lãnh đạo … làm Chủ tịch Hội đồng thẩm định / tổ trưởng tổ thẩm định …"): a seat on a council or team is a duty, by rule and in the curated records', () => {
+    const text = matchForm(readDecree('125-2025-ND-CP.txt'));
+    for (const start of ['l) Nhiệm vụ của lãnh đạo Ủy ban nhân dân cấp huyện làm tổ trưởng', 'h) Nhiệm vụ của lãnh đạo Ủy ban nhân dân cấp huyện làm Chủ tịch Hội đồng thẩm định']) {
+      const s = sentences(text).find((x) => x.startsWith(start));
+      expect(s, start).toBeTruthy();
+      expect(taskRoleOf(s!)).toBe('trach-nhiem');
+    }
+    const reg = JSON.parse(readFileSync(path.join(repoRoot, 'data', 'register', '125-2025-ND-CP.json'), 'utf8')) as RegisterFile;
+    for (const point of ['h', 'l']) expect(roles(at(reg.records, 5, 2, point)).filter((x) => x.startsWith('lãnh đạo'))).toEqual(['lãnh đạo Ủy ban nhân dân cấp xã/trach-nhiem']);
+  });
+});
+
