@@ -17,6 +17,25 @@ function headingAssignments(article: LegalNode): Found[] {
   return findAll(h);
 }
 
+/**
+ * "4. Việc giao đất, cho thuê đất … đối với các trường hợp quy định tại khoản 3 Điều này gắn với việc cấp Giấy chứng nhận …"
+ * (151 Điều 10 khoản 4, added by 226/2025): a clause without a holder about another clause's cases is held by that clause's
+ * holders, not by every body the article's heading names (the heading names Ủy ban nhân dân cấp xã too; khoản 3 gives the
+ * cases to the commune chairman).
+ */
+function ofReferredClause(ctx: Ctx, node: LegalNode, text: string, inherited: Found[]): Found[] {
+  const ref = /trường hợp quy định tại khoản (\d+) Điều này/u.exec(text);
+  if (!ref || node.kind !== 'clause') return inherited;
+  const clause = Number(ref[1]);
+  const held = new Set(
+    [...ctx.records.values()]
+      .filter((r) => !r.citation.annex && r.citation.article === node.citation.article && r.citation.clause === clause)
+      .map((r) => r.holder),
+  );
+  const narrowed = inherited.filter((f) => held.has(f.a.holder));
+  return narrowed.length > 0 ? narrowed : inherited;
+}
+
 export const LEAD_IN_END = /:\s*$/u;
 export const EXCEPTION_LEAD_IN = /\btrừ (?:các )?trường hợp(?: sau| sau đây| quy định sau)?\s*:$/u;
 export const OWN_SUBJECT =
@@ -63,7 +82,7 @@ export function visit(ctx: Ctx, node: LegalNode, article: LegalNode, inherited: 
       const text = matchForm(node.ownText);
       // A point that is a case, not a task ("a) Thuộc dự án …"): the task is the lead-in's.
       const isCase = /^(?:[a-zđ]\)\s*)?(?:Thuộc|Trường hợp|Đối với|Các trường hợp|Khi|Nếu|Dự án|Công trình)\b/u.test(text);
-      for (const f of inherited) addRecord(ctx, node, f, text, article, isCase ? leadTask : null);
+      for (const f of ofReferredClause(ctx, node, text, inherited)) addRecord(ctx, node, f, text, article, isCase ? leadTask : null);
     }
     return;
   }

@@ -9,7 +9,8 @@ import { type RegisterFile, extractRegister } from '../../../electron/core/legal
 import { casesOf, holderMentions, levelOf } from '../../../electron/core/legal/holders';
 import { contextOf, fullText, parseDecree } from '../../../electron/core/legal/structure';
 import { matchForm } from '../../../electron/core/legal/text';
-import { hasSources, readDecree, repoRoot } from './sources';
+import { readFileSync } from 'node:fs';
+import { SOURCES, hasSources, readDecree, repoRoot } from './sources';
 
 const cache = new Map<string, { reg: RegisterFile; parsed: ReturnType<typeof parseDecree> }>();
 function raw(n: string) {
@@ -89,6 +90,17 @@ describe('holder fixed by case', () => {
       // The land registry's last step (updating the records) no longer stands for the procedure.
       expect(rs.filter((r) => r.holder.startsWith('Văn phòng đăng ký đất đai')), annex).toEqual([]);
     }
+  });
+
+  it.skipIf(!hasSources)('151 Điều 10 khoản 4 (added by 226/2025 Điều 6 khoản 3: "… các trường hợp quy định tại khoản 3 Điều này …"): held by khoản 3\'s holder, not every body of the heading (sample H 65)', () => {
+    const amending = readFileSync(path.join(SOURCES, 'amending', '226-2025-ND-CP.txt'), 'utf8');
+    expect(matchForm(amending)).toMatch(/Bổ sung khoản 4 vào Điều 10 như sau:\s*“4\. Việc giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất đối với các trường hợp quy định tại khoản 3 Điều này/u);
+    const reg = JSON.parse(readFileSync(path.join(repoRoot, 'data', 'register', '151-2025-ND-CP.json'), 'utf8')) as RegisterFile;
+    const of = (clause: number) => [...new Set(reg.records.filter((r) => r.citation.article === 10 && r.citation.clause === clause && !r.citation.annex).map((r) => r.holder))];
+    // The heading names both "Ủy ban nhân dân cấp xã" and "Chủ tịch Ủy ban nhân dân cấp xã"; khoản 3 gives its cases to the chairman.
+    expect(of(3)).toEqual(['Chủ tịch Ủy ban nhân dân cấp xã']);
+    expect(of(4)).toEqual(['Chủ tịch Ủy ban nhân dân cấp xã']);
+    expect(of(1)).toEqual(['Ủy ban nhân dân cấp xã']);
   });
 });
 
