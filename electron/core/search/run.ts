@@ -84,8 +84,8 @@ interface Ranked {
   total: number;
   /** Words of the query found nowhere in the index (skipped). */
   unknown: number;
-  /** Words the best hit does not contain: found nowhere, or dropped by the OR fallback. */
-  missing: string[];
+  /** Words a record (the first shown) does not contain: found nowhere, or dropped by the OR fallback. */
+  missing: (id: number | undefined) => string[];
   highlighter: Highlighter;
   jump: Citation | null;
   /** How sure the engine is that a record answers the question (any record, also one pulled in for the day). */
@@ -140,6 +140,11 @@ function judgeFor(
     if (inName) {
       return { confidence: 'high', confidenceReason: 'Có đủ các từ quan trọng trong tên nhiệm vụ hoặc tiêu đề điều.' };
     }
+    // Only in the running text: a short question must stand there as one run of words. Scattered over a
+    // clause, its words may belong to an act the clause cites ("… thủ tục cấp giấy phép, … cho người lái xe").
+    if (typedMarks && !wordsInOneRun(engine.docs[id] as SearchDoc, informative.map((f) => f.term), typed)) {
+      return { confidence: 'medium', confidenceReason: 'Có đủ các từ nhưng không liền một cụm như câu hỏi, chỉ thấy trong nội dung điều khoản — kiểm tra lại.' };
+    }
     if (typedMarks) return { confidence: 'high', confidenceReason: 'Có đủ các từ quan trọng, đúng dấu.' };
     return {
       confidence: 'medium',
@@ -182,6 +187,25 @@ function wordsTogether(doc: SearchDoc, informative: QueryTerm[], typed: QueryTer
   });
 }
 
+/** A question of at most this many informative words must stand as one run when found only in the clause. */
+const ONE_RUN_MAX_WORDS = 5;
+
+/** Whether the question's informative words, in the order typed, stand together in one of the record's texts. */
+function wordsInOneRun(doc: SearchDoc, informative: QueryTerm[], typed: QueryTerm[]): boolean {
+  const check = new Set(informative.filter((t) => !t.partial && !t.expanded && !t.optional));
+  if (check.size < 2 || check.size > ONE_RUN_MAX_WORDS) return true;
+  // From the first informative word typed to the last, function words between them included.
+  const seq = typed.filter((t) => !t.expanded);
+  const first = seq.findIndex((t) => check.has(t));
+  let last = -1;
+  seq.forEach((t, i) => {
+    if (check.has(t)) last = i;
+  });
+  if (first < 0 || last <= first) return true;
+  const needle = ` ${seq.slice(first, last + 1).map((t) => t.fold).join(' ')} `;
+  return wordStringsOf(doc).some((t) => t.includes(needle));
+}
+
 /** Quoted phrases must appear as written (folded, adjacent) in the name, holder or clause. */
 function hasPhrases(doc: SearchDoc, phrases: string[][], openLast: boolean): boolean {
   const texts = wordStringsOf(doc);
@@ -218,7 +242,7 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       scores: ids.slice(0, want).map(() => 1),
       total: ids.length,
       unknown: 0,
-      missing: [],
+      missing: () => [],
       highlighter: h,
       jump: scope.jump,
       judge: judgeFor(engine, [], scope.jump ? 'Đúng văn bản, điều khoản đã nêu.' : 'Theo bộ lọc đã chọn.'),
@@ -316,12 +340,13 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
     const informative = found.filter((f) => !f.term.filler && !f.term.soft && !f.term.expanded);
     // Say plainly which typed words the best answer lacks: an answer for a neighbouring task is a wrong authority.
     const shown = (t: { exact: string | null; fold: string }) => t.exact ?? t.fold;
-    const best = ids[0];
+    // Of the record shown first (the day's arrangement may put another above the best ranked).
     // Only words the user typed: the expansion of an abbreviation ("sổ đỏ" → "quyền sử dụng đất") is ours, not theirs.
-    const missing = [
-      ...found.filter((f) => f.posting.ids.length === 0 && !f.term.expanded).map((f) => shown(f.term)),
-      ...(usedOr && best !== undefined
-        ? required.filter((f) => !f.term.expanded && !holds(f.posting.ids, best)).map((f) => shown(f.term))
+    const nowhere = found.filter((f) => f.posting.ids.length === 0 && !f.term.expanded).map((f) => shown(f.term));
+    const missing = (first: number | undefined = ids[0]) => [
+      ...nowhere,
+      ...(usedOr && first !== undefined
+        ? required.filter((f) => !f.term.expanded && !holds(f.posting.ids, first)).map((f) => shown(f.term))
         : []),
     ];
     return {
@@ -509,7 +534,7 @@ export function runSearch(engine: SearchEngine, args: SearchArgs, options: RunOp
     hits: shown,
     suggestion,
     jump: ranked?.jump ?? null,
-    missingWords: ranked && hits.length > 0 ? ranked.missing : [],
+    missingWords: ranked && hits.length > 0 ? ranked.missing(engine.positionOf.get(hits[0]!.id)) : [],
     date: day,
     province,
     notice: dayNotice(day, commonEndOfTerm(engine)),

@@ -24,6 +24,17 @@ describe("confidence: words found apart", () => {
     expect(runSearch(engine, { q, limit: 3 }).hits[0]!.confidence).toBe('high');
   });
 
+  it('a short question found only scattered over a clause is not sure: "cấp giấy phép lái xe" in 140 Điều 23 khoản 9', () => {
+    // The clause cites an act whose title says "thủ tục cấp giấy phép, … cho người lái xe": pairs are adjacent, the task is not there.
+    const powers = runSearch(engine, { q: 'cấp giấy phép lái xe', limit: 5, date: '2026-12-02' }).hits.filter((h) => h.kind !== 'portal');
+    const top = powers[0]!;
+    expect(top.title).not.toMatch(/giấy phép lái xe/iu);
+    expect(top.confidence).not.toBe('high');
+    expect(top.confidenceReason).toMatch(/một cụm/u);
+    // A clause that holds the question as one run stays sure ("cấp giấy phép xây dựng" in 217/2026 Điều 53).
+    expect(runSearch(engine, { q: 'cấp giấy phép xây dựng', limit: 3, date: '2026-12-02' }).hits[0]!.confidence).toBe('high');
+  });
+
   it('typed with marks too: "xuất" and "bản" apart ("… tái xuất … bản sao") are no "xuất bản"', () => {
     const top = runSearch(engine, { q: 'cấp phép xuất bản ', limit: 3 }).hits[0]!;
     expect(top.confidence).not.toBe('high');
