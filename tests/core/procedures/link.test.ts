@@ -46,8 +46,11 @@ describe.skipIf(!hasSources)('national procedures in the KB', () => {
     const commune = c.links.find((l) => l.code === '1.013978')!;
     expect(commune.agreement).toBe('agree');
     expect(commune.citationText).toMatch(/^Điểm b khoản 2 Điều 14 Nghị định 49\/2026/u);
-    // "Giải quyết tranh chấp đất đai thuộc thẩm quyền của Chủ tịch Ủy ban nhân cấp tỉnh" is not the commune chairman's power.
-    expect(c.links.find((l) => l.code === '1.012805')).toBeUndefined();
+    // "Giải quyết tranh chấp đất đai thuộc thẩm quyền của Chủ tịch Ủy ban nhân cấp tỉnh" is not the commune chairman's
+    // power: it goes to the province's case of 151 Phụ lục I Phần VIII's «Chủ tịch Ủy ban nhân dân cấp có thẩm quyền».
+    const dispute = c.links.find((l) => l.code === '1.012805')!;
+    expect(kb.recordById(dispute.recordId)!.level).toBe('tinh');
+    expect(dispute.agreement).toBe('agree');
     // Decrees we have no text for are covered second-hand by the portal.
     expect(Object.keys(c.secondHand).sort()).toEqual(['122/2025/NĐ-CP', '131/2025/NĐ-CP', '136/2025/NĐ-CP', '145/2025/NĐ-CP']);
   });
