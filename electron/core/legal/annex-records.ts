@@ -4,7 +4,8 @@
  */
 import type { AuthorityRecord } from '../model';
 import { walkUnits } from './authority-units';
-import { casesOf, kindOf, levelOf } from './holders';
+import { holderOnlyLeadIn } from './assign';
+import { casesOf, holderMentions, kindOf, levelOf } from './holders';
 import { type Ctx, findAll, withNote } from './record';
 import { recordId } from './record-ids';
 import { type LegalNode, citationKey, fullText } from './structure';
@@ -18,6 +19,21 @@ const DECISIVE_VERB =
 /** Verbs that make a body the one deciding (or receiving, or answering for) a procedure. */
 const PROCEDURE_VERB =
   /^(?:do … )?(?:cấp|quyết định|xem xét, quyết định|xem xét quyết định|xem xét,? ban hành|ra quyết định|phê duyệt|xem xét, phê duyệt|xác nhận|trả lời|chấp thuận|công nhận|tiếp nhận|tiếp nhận, giải quyết|tiếp nhận và giải quyết|giải quyết|thu hồi|ban hành|cho phép|bổ nhiệm|miễn nhiệm|thuộc thẩm quyền|có trách nhiệm|cấp lại|cấp giấy|cấp phép|thẩm định)$/u;
+
+/** A point that starts with the decision itself ("d) Cấp Giấy chứng nhận …"). */
+const POINT_DECIDES = /^(?:[a-zđ]\)\s*)?(Cấp|Quyết định|Phê duyệt|Ban hành|Công nhận|Cho phép|Chấp thuận|Xác nhận)(?= )/u;
+
+/** "3. Văn phòng đăng ký đất đai có trách nhiệm:", "3. Sở Nội vụ:": the one body a lead-in gives its points to. */
+function leadInHolder(parent: LegalNode | null): string | null {
+  if (!parent) return null;
+  const t = matchForm(parent.ownText).trim();
+  if (!/:$/u.test(t)) return null;
+  const only = holderOnlyLeadIn(t);
+  if (only) return only;
+  const m = /^(?:\d+\.\s*|[a-zđ]\)\s*)?(.+?) (?:có trách nhiệm|thực hiện)(?: như sau)?:$/u.exec(t);
+  const mentions = m?.[1] ? holderMentions(m[1]) : [];
+  return mentions.length === 1 && mentions[0]!.start === 0 && mentions[0]!.end === m![1]!.length ? mentions[0]!.holder : null;
+}
 
 function procedureTitle(heading: string): string {
   const t = sentenceCase(heading.replace(/\s*\(\s*ĐIỀU \d+ NGHỊ ĐỊNH\)\s*$/u, '').replace(/\s*\($/u, '')).replace(/^Trình tự,\s*(?:xem xét\s*)?/iu, '').replace(/\s+/g, ' ');
@@ -34,14 +50,21 @@ export function extractProcedures(ctx: Ctx): Map<string, string[]> {
     else if (PROCEDURE_HEADING.test(annex.heading ?? '') && annex.children.some((c) => c.kind === 'item')) sections.push(annex);
   }
   for (const sec of sections) {
-    const units: LegalNode[] = [];
-    walkUnits(sec.children, null, (n) => units.push(n));
+    const units: Array<{ n: LegalNode; parent: LegalNode | null }> = [];
+    walkUnits(sec.children, null, (n, _a, parent) => units.push({ n, parent }));
     // The decider is the last decisive step (file → appraisal → decision); else who receives; else who answers for it.
-    const steps = units.flatMap((n) =>
-      findAll(n.ownText)
+    const steps = units.flatMap(({ n, parent }) => {
+      const found = findAll(n.ownText)
         .filter((x) => levelOf(x.a.holder) !== 'huyen' && PROCEDURE_VERB.test(x.a.verb))
-        .map((f) => ({ node: n, f })),
-    );
+        .map((f) => ({ node: n, f }));
+      if (found.length > 0) return found;
+      // "3. Văn phòng đăng ký đất đai có trách nhiệm: … d) Cấp Giấy chứng nhận …" (151 Phụ lục I Phần V C mục X, sample
+      // I 62): a point without a subject under a lead-in naming one body decides for that body when it starts with a decision.
+      const holder = leadInHolder(parent);
+      const verb = holder ? POINT_DECIDES.exec(matchForm(n.ownText))?.[1]?.toLowerCase() : undefined;
+      if (!holder || !verb || levelOf(holder) === null || levelOf(holder) === 'huyen') return [];
+      return [{ node: n, f: { a: { holder, role: 'quyet-dinh' as const, formerHolder: null, at: -1, verb }, sentence: matchForm(n.ownText) } }];
+    });
     const decisive = steps.filter((x) => x.f.a.role === 'quyet-dinh' && DECISIVE_VERB.test(x.f.a.verb));
     // A body that decides as the subject wins over one named in a file's address ("nộp hồ sơ đề nghị Ủy ban nhân dân
     // cấp xã cấp …" in a fee clause, 139 Phụ lục V): the record cites the deciding clause.

@@ -214,7 +214,9 @@ export function taskRoleOf(task: string): Role | null {
   // "Trách nhiệm tổ chức giao thông …", "Nhiệm vụ báo cáo về tình hình …", "Nhiệm vụ chủ trì, tổ chức kiểm tra …" (no
   // "của", no "quyền hạn"): a duty unless the task itself is a decision ("Trách nhiệm ban hành quyết định cưỡng chế").
   if (/^(?:Trách nhiệm|Nhiệm vụ)\s+(?!của\b|,|quyền hạn|và quyền hạn|thẩm quyền)\p{Ll}/u.test(t)) {
-    const task = t.replace(/\s(?:quy định tại|theo quy định|được quy định)\s.*$/u, '').replace(/(?:trình|báo cáo|đề nghị|gửi)\s[^,;.]*?(?:xem xét,? )?(?:phê duyệt|quyết định)\b/gu, '');
+    // The reference ends the task: "Trách nhiệm khi xảy ra sự cố … tại khoản 3 Điều 27 Nghị định số 161/2024/NĐ-CP … quy định …
+    // trình tự, thủ tục cấp giấy phép …" (140 Điều 23 khoản 9, sample I 48): the cited decree's title is no task.
+    const task = t.replace(/\s(?:quy định tại|theo quy định|được quy định|tại(?= (?:điểm|khoản|Điều|Nghị định) ))\s.*$/u, '').replace(/(?:trình|báo cáo|đề nghị|gửi)\s[^,;.]*?(?:xem xét,? )?(?:phê duyệt|quyết định)\b/gu, '');
     if (!TASK_DECIDES.test(task)) return 'trach-nhiem';
   }
   // "Việc kiến nghị … xem xét lại quyết định hoàn trả … thuộc thẩm quyền của …" (121 Điều 21): a power to propose, not to decide.
@@ -407,7 +409,8 @@ export function assignmentsIn(s: string): Assignment[] {
       verb = then[1] ?? verb;
     }
     // "có trách nhiệm cấp | cử | phê duyệt | ban hành …": a duty whose content is a decision decides (audit: role from meaning).
-    if (role === 'trach-nhiem' && /^(?:có|chịu) trách nhiệm$/u.test(v[1]) && DUTY_DECIDES.test(rest.slice(v.index + v[0].length))) {
+    // "Ủy ban nhân dân cấp tỉnh phải ban hành quyết định phê duyệt …" (140 Điều 10 khoản 2 điểm đ, sample I 69): the same after «phải».
+    if (role === 'trach-nhiem' && /^(?:(?:có|chịu) trách nhiệm|phải)$/u.test(v[1]) && DUTY_DECIDES.test(rest.slice(v.index + v[0].length))) {
       role = 'quyet-dinh';
       verb = DUTY_DECIDES.exec(rest.slice(v.index + v[0].length))?.[1] ?? verb;
     }

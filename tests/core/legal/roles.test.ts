@@ -224,3 +224,21 @@ describe.skipIf(!hasSources)('roles from meaning, sample H (fresh re-audit, 12/2
   });
 });
 
+
+describe.skipIf(!hasSources)('roles from meaning, sample I (fresh re-audit, 12/2026)', () => {
+  it('140 Điều 10 khoản 2 điểm đ ("Ủy ban nhân dân cấp tỉnh phải ban hành quyết định phê duyệt …"): the decision after «phải» decides', () => {
+    expect(roles(at(raw('140').records, 10, 2, 'đ'))).toEqual(['Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
+    // A plain obligation after «phải» stays a duty.
+    expect(assignmentsIn(matchForm('Ủy ban nhân dân cấp xã phải thông báo cho người sử dụng đất.')).map((a) => a.role)).toEqual(['trach-nhiem']);
+  });
+
+  it('140 Điều 23 khoản 9 ("Trách nhiệm khi xảy ra sự cố … tại khoản 3 Điều 27 Nghị định số 161/2024/NĐ-CP … quy định … cấp giấy phép …"): the cited decree\'s title is no task', () => {
+    expect(roles(at(raw('140').records, 23, 9))).toEqual(['Ủy ban nhân dân cấp xã/trach-nhiem']);
+    expect(taskRoleOf('Trách nhiệm cấp giấy phép vận chuyển hàng hóa nguy hiểm tại khoản 3 Điều 27 Nghị định số 161/2024/NĐ-CP')).not.toBe('trach-nhiem');
+  });
+
+  it('151 Phụ lục I Phần V C mục X ("3. Văn phòng đăng ký đất đai có trách nhiệm: … d) Cấp Giấy chứng nhận …"): the registry decides, cited at điểm d', () => {
+    const rs = raw('151').records.filter((r) => r.citation.annex === 'mục X phần C Phần V Phụ lục I');
+    expect(rs.map((r) => [r.citation.clause, r.citation.point, r.holder, r.role])).toEqual([[3, 'd', 'Văn phòng đăng ký đất đai', 'quyet-dinh']]);
+  });
+});
