@@ -6,7 +6,7 @@ import type { AuthorityRecord } from '../model';
 import { walkUnits } from './authority-units';
 import { holderOnlyLeadIn } from './assign';
 import { casesOf, holderMentions, kindOf, levelOf } from './holders';
-import { type Ctx, findAll, withNote } from './record';
+import { type Ctx, type Found, findAll, withNote } from './record';
 import { recordId } from './record-ids';
 import { type LegalNode, citationKey, fullText } from './structure';
 import { refersTo, timeLimit, TITLE_MAX } from './titles';
@@ -19,6 +19,17 @@ const DECISIVE_VERB =
 /** Verbs that make a body the one deciding (or receiving, or answering for) a procedure. */
 const PROCEDURE_VERB =
   /^(?:do … )?(?:cấp|quyết định|xem xét, quyết định|xem xét quyết định|xem xét,? ban hành|ra quyết định|phê duyệt|xem xét, phê duyệt|xác nhận|trả lời|chấp thuận|công nhận|tiếp nhận|tiếp nhận, giải quyết|tiếp nhận và giải quyết|giải quyết|thu hồi|ban hành|cho phép|bổ nhiệm|miễn nhiệm|thuộc thẩm quyền|có trách nhiệm|cấp lại|cấp giấy|cấp phép|thẩm định)$/u;
+
+/**
+ * "c) Văn phòng đăng ký đất đai thực hiện đo đạc …; chỉnh lý …; xác nhận thay đổi vào Giấy chứng nhận" (151 Phụ lục I Phần V
+ * C mục IX, sample J 72): a body that carries out steps and then, after a semicolon, certifies or issues, decides.
+ */
+function thenDecides(f: Found): Found {
+  if (f.a.verb !== 'thực hiện' || f.a.role !== 'quyet-dinh') return f;
+  const rest = f.a.at >= 0 ? f.sentence.slice(f.a.at + f.a.holder.length) : f.sentence;
+  const m = /;\s*(?:thực hiện(?: việc)? )?(xác nhận|cấp|cấp lại|cấp đổi|quyết định|phê duyệt|ban hành)(?= (?:thay đổi|Giấy|giấy|quyết định|phương án))/u.exec(rest);
+  return m?.[1] ? { ...f, a: { ...f.a, verb: m[1] } } : f;
+}
 
 /** A point that starts with the decision itself ("d) Cấp Giấy chứng nhận …"). */
 const POINT_DECIDES = /^(?:[a-zđ]\)\s*)?(Cấp|Quyết định|Phê duyệt|Ban hành|Công nhận|Cho phép|Chấp thuận|Xác nhận)(?= )/u;
@@ -55,6 +66,7 @@ export function extractProcedures(ctx: Ctx): Map<string, string[]> {
     // The decider is the last decisive step (file → appraisal → decision); else who receives; else who answers for it.
     const steps = units.flatMap(({ n, parent }) => {
       const found = findAll(n.ownText)
+        .map((f) => thenDecides(f))
         .filter((x) => levelOf(x.a.holder) !== 'huyen' && PROCEDURE_VERB.test(x.a.verb))
         .map((f) => ({ node: n, f }));
       if (found.length > 0) return found;

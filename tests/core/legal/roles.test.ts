@@ -242,3 +242,13 @@ describe.skipIf(!hasSources)('roles from meaning, sample I (fresh re-audit, 12/2
     expect(rs.map((r) => [r.citation.clause, r.citation.point, r.holder, r.role])).toEqual([[3, 'd', 'Văn phòng đăng ký đất đai', 'quyet-dinh']]);
   });
 });
+
+describe.skipIf(!hasSources)('annex deciders, sample J (fresh re-audit, 12/2026)', () => {
+  it('151 Phụ lục I Phần V C mục IX ("c) Văn phòng đăng ký đất đai thực hiện đo đạc …; xác nhận thay đổi vào Giấy chứng nhận"): the registry decides, not the commune agency that only surveys', () => {
+    const rs = raw('151').records.filter((r) => r.citation.annex === 'mục IX phần C Phần V Phụ lục I');
+    expect(rs.map((r) => [r.citation.clause, r.citation.point, r.holder, r.role])).toEqual([[1, 'c', 'Văn phòng đăng ký đất đai', 'quyet-dinh']]);
+    // Phần V C mục I (tách thửa, hợp thửa): the registry still decides, at the clause that issues the certificates.
+    const split = raw('151').records.filter((r) => r.citation.annex === 'mục I phần C Phần V Phụ lục I');
+    expect(split.map((r) => [r.citation.clause, r.holder, r.role])).toEqual([[4, 'Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai', 'quyet-dinh']]);
+  });
+});
