@@ -58,6 +58,11 @@ export interface Fillers {
   phrases: Phrase[];
   /** Function words ("của", "đối với"): not required, but they score and pair like any word. */
   functionWords: Phrase[];
+  /**
+   * Folded function words that count as such even typed without marks, alone: the light verbs of an
+   * everyday question ("ra quyết định", "xin giấy phép", "xem hồ sơ"), which the records seldom write.
+   */
+  bareFunction: Set<string>;
   /** Folded adjacent pairs "a b" common to the decree titles. */
   titlePairs: Set<string>;
 }
@@ -66,7 +71,7 @@ export const TITLE_PAIR_SHARE = 0.4;
 /** A derived run needs this many words: two common words alone ("quản lý") may be the task itself. */
 export const TITLE_RUN_MIN = 3;
 
-export function compileFillers(data: { phrases: string[]; function?: string[] }, titles: string[]): Fillers {
+export function compileFillers(data: { phrases: string[]; function?: string[]; functionBare?: string[] }, titles: string[]): Fillers {
   const counts = new Map<string, number>();
   for (const t of titles) {
     const w = foldedWords(t);
@@ -77,7 +82,8 @@ export function compileFillers(data: { phrases: string[]; function?: string[] },
   const titlePairs = new Set([...counts].filter(([, n]) => titles.length > 0 && n / titles.length >= TITLE_PAIR_SHARE).map(([p]) => p));
   const phrases = data.phrases.map(phraseOf).filter((p) => p.fold.length > 0).sort((a, b) => b.fold.length - a.fold.length);
   const functionWords = (data.function ?? []).map(phraseOf).filter((p) => p.fold.length > 0).sort((a, b) => b.fold.length - a.fold.length);
-  return { phrases, functionWords, titlePairs };
+  const bareFunction = new Set((data.functionBare ?? []).flatMap((w) => phraseOf(w).fold));
+  return { phrases, functionWords, bareFunction, titlePairs };
 }
 
 /**

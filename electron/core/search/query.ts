@@ -194,7 +194,7 @@ function markFillers(words: Word[], fillers: Fillers): Word[] {
     const p = startingWith(fillers.functionWords, phraseFirst, (out[i] as Word).fold).find(
       (f) =>
         startsWithPhrase(out, i, f) &&
-        (f.fold.length > 1 || (out[i] as Word).exact != null) &&
+        (f.fold.length > 1 || (out[i] as Word).exact != null || fillers.bareFunction.has(f.fold[0] as string)) &&
         f.fold.every((_f, j) => plain(out[i + j]) && !out[i + j]?.filler),
     );
     if (p) {
