@@ -22,7 +22,7 @@ import {
   hardenApp,
   hardenSession,
   registerAppScheme,
-  secureWebPreferences,
+  createSecureWindow,
   serveRenderer,
 } from './security';
 import { missingFilesMessage, shellPaths } from './shell-paths';
@@ -47,16 +47,11 @@ function fail(title: string, error: unknown): void {
 }
 
 function createWindow(preload: string, devTools: boolean): BrowserWindow {
-  const win = new BrowserWindow({
-    title: WINDOW_TITLE,
-    width: 1200,
-    height: 800,
-    minWidth: 760,
-    minHeight: 520,
-    show: false,
-    backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(preload, { devTools }),
-  });
+  const win = createSecureWindow(
+    { title: WINDOW_TITLE, width: 1200, height: 800, minWidth: 760, minHeight: 520, show: false, backgroundColor: '#ffffff' },
+    preload,
+    { devTools },
+  );
   // The title is the product's name whatever the page calls itself.
   win.on('page-title-updated', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());

@@ -30,6 +30,10 @@ export function createFakeElectron() {
     },
     ipcRenderer: { invoke: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
+    /** Keeps what it was made with: the options are what a check reads. */
+    BrowserWindow: class {
+      constructor(public options: unknown) {}
+    },
   };
 }
 

@@ -14,7 +14,7 @@ import {
   isTrustedSender,
   registerAppScheme,
   resolveAppPath,
-  secureWebPreferences,
+  createSecureWindow,
   serveRenderer,
   withCsp,
 } from '../../electron/security';
@@ -24,9 +24,12 @@ vi.mock('electron', async () => (await import('./fake-electron')).createFakeElec
 const electron = electronModule as unknown as ReturnType<typeof createFakeElectron>;
 
 describe('webPreferences', () => {
-  it('sandboxes and isolates every window, with no Node and no webview', () => {
-    const prefs = secureWebPreferences('/app/preload.cjs', { devTools: false });
+  it('sandboxes and isolates every window, with no Node, no webview and no middle-click', () => {
+    const win = createSecureWindow({ title: 't', show: false }, '/app/preload.cjs', { devTools: false }) as unknown as { options: { title: string; webPreferences: unknown } };
+    expect(win.options.title).toBe('t');
+    const prefs = win.options.webPreferences;
     expect(prefs).toMatchObject({
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/preload.cjs',
       sandbox: true,
       contextIsolation: true,
