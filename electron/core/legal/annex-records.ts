@@ -97,7 +97,12 @@ export function extractProcedures(ctx: Ctx): Map<string, string[]> {
     }
     // "… do Chủ tịch Ủy ban nhân dân cấp xã phê duyệt đối với …; do Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt đối với …"
     // (151 Phụ lục I Phần VII mục VI khoản 3): every body deciding in the chosen clause, each for its cases.
-    const deciders = [chosen, ...decisive.filter((x) => x.node === chosen.node && x.f.a.holder !== chosen.f.a.holder && x.f.a.indirect === chosen.f.a.indirect)];
+    const all = [chosen, ...decisive.filter((x) => x.node === chosen.node && x.f.a.holder !== chosen.f.a.holder && x.f.a.indirect === chosen.f.a.indirect)];
+    // "… Chủ tịch Ủy ban nhân dân cấp có thẩm quyền … phê duyệt …; do Chủ tịch Ủy ban nhân dân cấp xã phê duyệt đối với …; do
+    // Chủ tịch Ủy ban nhân dân cấp tỉnh phê duyệt đối với …" (151 Phụ lục I Phần VII mục VI khoản 3): where the clause names
+    // the levels itself, the holder fixed by case adds nothing.
+    const named = all.filter((x) => !casesOf(x.f.a.holder));
+    const deciders = named.length > 0 ? named : all;
     for (const { node, f } of deciders) {
     const level = levelOf(f.a.holder);
     if (level === null || level === 'huyen') continue;

@@ -60,10 +60,12 @@ const DO_VERB = new RegExp(
 );
 /**
  * "có trách nhiệm cấp giấy …", "có trách nhiệm cử hòa giải viên …": the decision right after the duty; "có trách nhiệm giải
- * quyết các thủ tục giải thể …" (129 Điều 81 khoản 1, sample H 85): settling a procedure, a complaint or a dispute decides.
+ * quyết các thủ tục giải thể …" (129 Điều 81 khoản 1, sample H 85): settling a procedure, a complaint or a dispute decides;
+ * "có trách nhiệm phân loại và có văn bản cử hòa giải viên lao động" (129 Điều 75 khoản 2 điểm b, sample K 32): the appointment
+ * after the sorting decides.
  */
 const DUTY_DECIDES =
-  /^\s*(?:xem xét,? )?(cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|cử|phân công|phê duyệt|quyết định|ban hành|công nhận|cho phép|chấp thuận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giao(?! nộp| lại| cho [^,;.]{0,40}?(?:lập|chuẩn bị|thực hiện))|giải quyết(?= (?:các |việc )?(?:thủ tục|hồ sơ|khiếu nại|tố cáo|tranh chấp|yêu cầu|đề nghị)))(?=[\s,;.:]|$)/u;
+  /^\s*(?:(?:xem xét|phân loại|kiểm tra|thẩm định),? (?:và )?)?(?:có văn bản |ra văn bản )?(cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|cử|phân công|phê duyệt|quyết định|ban hành|công nhận|cho phép|chấp thuận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giao(?! nộp| lại| cho [^,;.]{0,40}?(?:lập|chuẩn bị|thực hiện))|giải quyết(?= (?:các |việc )?(?:thủ tục|hồ sơ|khiếu nại|tố cáo|tranh chấp|yêu cầu|đề nghị)))(?=[\s,;.:]|$)/u;
 const DECIDES_AFTER = /^\s*(xem xét, quyết định|quyết định|phê duyệt|ra quyết định|xem xét, phê duyệt|xem xét, cấp|cấp(?! xã| tỉnh| huyện)|ban hành|thu hồi|bổ nhiệm|miễn nhiệm|công nhận|cho phép|chấp thuận)(?=[\s,;.:]|$)/u;
 
 /** Words after which a holder is an object, not the one assigned. */
@@ -209,7 +211,9 @@ export function taskRoleOf(task: string): Role | null {
   if (/^(?:Trách nhiệm|Nhiệm vụ)(?: của [^.;:]{1,80}?)? (?:về |trong việc )?chịu trách nhiệm\b/u.test(t)) return 'trach-nhiem';
   // "Nhiệm vụ của Ủy ban nhân dân cấp huyện về tổng hợp kế hoạch thực hiện của cấp xã …" (125 Điều 5 khoản 2 điểm d):
   // compiling, reporting, following up is a duty unless the task itself decides.
-  const duty = /^Nhiệm vụ(?: của [^.;:]{1,80}?)? (?:về|trong việc) (?:tổng hợp|báo cáo|theo dõi|hướng dẫn|kiểm tra|đôn đốc|lập|rà soát|cập nhật)(?![\p{L}])([^;.]*)/u.exec(t);
+  // "Nhiệm vụ, quyền hạn của Bộ Công Thương về tổ chức hoạt động khảo sát, thử nghiệm; công bố kết quả …; thông tin, cảnh báo
+  // cho người tiêu dùng …" (146 Điều 46 khoản 2, sample K 57): surveys, publishing and warnings are duties too.
+  const duty = /^Nhiệm vụ(?:, quyền hạn)?(?: của [^.;:]{1,80}?)? (?:về|trong việc) (?:tổng hợp|báo cáo|theo dõi|hướng dẫn|kiểm tra|đôn đốc|lập|rà soát|cập nhật|tổ chức hoạt động khảo sát|tuyên truyền|thông tin, tuyên truyền)(?![\p{L}])([^;.]*)/u.exec(t);
   if (duty && !TASK_DECIDES.test((duty[1] ?? '').replace(/\s(?:quy định tại|theo quy định|được quy định)\s.*$/u, ''))) return 'trach-nhiem';
   // "Trách nhiệm tổ chức giao thông …", "Nhiệm vụ báo cáo về tình hình …", "Nhiệm vụ chủ trì, tổ chức kiểm tra …" (no
   // "của", no "quyền hạn"): a duty unless the task itself is a decision ("Trách nhiệm ban hành quyết định cưỡng chế").

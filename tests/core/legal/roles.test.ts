@@ -252,3 +252,25 @@ describe.skipIf(!hasSources)('annex deciders, sample J (fresh re-audit, 12/2026)
     expect(split.map((r) => [r.citation.clause, r.holder, r.role])).toEqual([[4, 'Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai', 'quyet-dinh']]);
   });
 });
+
+describe.skipIf(!hasSources)('roles from meaning, sample K (fresh re-audit, 12/2026)', () => {
+  it('129 Điều 75 khoản 2 điểm b ("… có trách nhiệm phân loại và có văn bản cử hòa giải viên lao động giải quyết"): the appointment decides', () => {
+    expect(roles(at(raw('129').records, 75, 2, 'b'))).toEqual([
+      'Sở Nội vụ/quyet-dinh',
+      'cơ quan chuyên môn thực hiện nhiệm vụ về lĩnh vực nội vụ thuộc Ủy ban nhân dân cấp xã/quyet-dinh',
+    ]);
+    // Sorting alone, or a letter that only informs, stays a duty.
+    expect(assignmentsIn(matchForm('Sở Nội vụ có trách nhiệm phân loại và có văn bản thông báo cho người nộp đơn.')).map((a) => a.role)).toEqual(['trach-nhiem']);
+  });
+
+  it('146 Điều 46 khoản 2 ("Nhiệm vụ, quyền hạn … về tổ chức hoạt động khảo sát, thử nghiệm; công bố kết quả …; thông tin, cảnh báo …"): duties', () => {
+    expect(roles(at(raw('146').records, 46, 2))).toEqual(['Ủy ban nhân dân cấp tỉnh/trach-nhiem']);
+    // A power of the same form that grants still decides (146 Điều 48 khoản 4: "… về kiểm tra, cấp, thu hồi xác nhận …").
+    expect(roles(at(raw('146').records, 48, 4))).toEqual(['Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
+  });
+
+  it('151 Phụ lục I Phần VII mục VI khoản 3: the levels the clause names, not also the chairman "cấp có thẩm quyền" of its first and last sentences', () => {
+    const rs = raw('151').records.filter((r) => r.citation.annex === 'mục VI Phần VII Phụ lục I');
+    expect(roles(rs)).toEqual(['Chủ tịch Ủy ban nhân dân cấp tỉnh/quyet-dinh', 'Chủ tịch Ủy ban nhân dân cấp xã/quyet-dinh']);
+  });
+});
