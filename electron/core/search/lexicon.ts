@@ -4,6 +4,7 @@
  */
 import abbreviationsData from '../../../data/search/abbreviations.json';
 import documentsData from '../../../data/documents.json';
+import everydayData from '../../../data/search/everyday-words.json';
 import fillerData from '../../../data/search/filler-words.json';
 import levelData from '../../../data/search/level-words.json';
 import stopData from '../../../data/search/stop-phrases.json';
@@ -15,6 +16,12 @@ export interface Abbreviation {
   key: string[];
   /** Original expansion text; tokenised by the query parser. */
   expansion: string;
+  /**
+   * An everyday word (data/search/everyday-words.json), not an abbreviation: its words must be typed with
+   * these marks ("dừng", never "dụng"), unless `bare` (the folded phrase means nothing else).
+   */
+  exact?: string[];
+  bare?: boolean;
 }
 
 export interface StopPhrases {
@@ -45,7 +52,21 @@ export function compileStopPhrases(data: { anywhere: string[]; start: string[]; 
   return { anywhere: compile(data.anywhere), start: compile(data.start), end: compile(data.end) };
 }
 
-export const ABBREVIATIONS: Abbreviation[] = compileAbbreviations(abbreviationsData);
+/** Everyday words → the texts' words ("dừng" → "ngừng", "công nhân" → "người lao động"), matched by their marks. */
+export function compileEverydayWords(data: { entries: Array<{ abbr: string[]; expansion: string; bare?: boolean }> }): Abbreviation[] {
+  const out: Abbreviation[] = [];
+  for (const e of data.entries) {
+    for (const a of e.abbr) {
+      const t = tokenize(a);
+      if (t.length) out.push({ key: t.map((x) => x.fold), exact: t.map((x) => x.exact), expansion: e.expansion, bare: e.bare === true });
+    }
+  }
+  return out;
+}
+
+export const ABBREVIATIONS: Abbreviation[] = [...compileAbbreviations(abbreviationsData), ...compileEverydayWords(everydayData)].sort((a, b) =>
+  byLengthDesc(a.key, b.key),
+);
 export const STOP_PHRASES: StopPhrases = compileStopPhrases(stopData);
 
 /**

@@ -299,10 +299,20 @@ function startsWithWords(words: Word[], at: number, key: string[]): boolean {
   return true;
 }
 
+/** An everyday word typed with its own marks (each word: exact as written; without marks only when `bare`). */
+function typedAs(words: Word[], at: number, exact: string[], bare: boolean): boolean {
+  return exact.every((e, k) => {
+    const w = words[at + k] as Word;
+    return w.exact == null ? bare || w.fold === e : w.exact === e;
+  });
+}
+
 function expandAbbreviations(words: Word[], abbreviations: Abbreviation[]): Word[] {
   const out: Word[] = [];
   for (let i = 0; i < words.length; i++) {
-    const hit = startingWith(abbreviations, (a) => a.key[0], (words[i] as Word).fold).find((a) => startsWithWords(words, i, a.key));
+    const hit = startingWith(abbreviations, (a) => a.key[0], (words[i] as Word).fold).find(
+      (a) => startsWithWords(words, i, a.key) && (a.exact == null || typedAs(words, i, a.exact, a.bare === true)),
+    );
     if (!hit) {
       out.push(words[i] as Word);
       continue;

@@ -133,3 +133,21 @@ describe('light verbs of an everyday question', () => {
     expect(hits[0]?.status.code).toBe('hieu-luc');
   });
 });
+
+/**
+ * Second class (everyday words the texts do not use): data/search/everyday-words.json maps them to the texts'
+ * words at query time, by their marks, so a word that only folds alike is left alone.
+ */
+describe('everyday words', () => {
+  const folds = (q: string) => parseQuery(q).terms.filter((t) => !t.optional).map((t) => t.fold);
+  it('become the words of the texts when typed with their marks', () => {
+    expect(folds('dừng cuộc đình công')).toContain('ngung');
+    expect(folds('đưa công nhân đi học nghề')).toEqual(expect.arrayContaining(['nguoi', 'lao', 'dong']));
+    expect(folds('bán lại phần góp vốn')).toEqual(expect.arrayContaining(['chuyen', 'nhuong']));
+  });
+  it('leave a word that only folds alike as typed', () => {
+    expect(folds('sử dụng đất')).not.toContain('ngung');
+    expect(folds('gia dinh van hoa ai cong nhan')).not.toContain('lao');
+    expect(folds('công nhận gia đình văn hóa')).not.toContain('lao');
+  });
+});
