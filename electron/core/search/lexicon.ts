@@ -84,6 +84,8 @@ export interface Fillers {
    * everyday question ("ra quyết định", "xin giấy phép", "xem hồ sơ"), which the records seldom write.
    */
   bareFunction: Set<string>;
+  /** Phrases in which a function word is content ("nhà ở", "đất ở"): it stays required there. */
+  functionNot: Phrase[];
   /** Folded adjacent pairs "a b" common to the decree titles. */
   titlePairs: Set<string>;
 }
@@ -92,7 +94,10 @@ export const TITLE_PAIR_SHARE = 0.4;
 /** A derived run needs this many words: two common words alone ("quản lý") may be the task itself. */
 export const TITLE_RUN_MIN = 3;
 
-export function compileFillers(data: { phrases: string[]; function?: string[]; functionBare?: string[] }, titles: string[]): Fillers {
+export function compileFillers(
+  data: { phrases: string[]; function?: string[]; functionBare?: string[]; functionNot?: string[] },
+  titles: string[],
+): Fillers {
   const counts = new Map<string, number>();
   for (const t of titles) {
     const w = foldedWords(t);
@@ -104,7 +109,8 @@ export function compileFillers(data: { phrases: string[]; function?: string[]; f
   const phrases = data.phrases.map(phraseOf).filter((p) => p.fold.length > 0).sort((a, b) => b.fold.length - a.fold.length);
   const functionWords = (data.function ?? []).map(phraseOf).filter((p) => p.fold.length > 0).sort((a, b) => b.fold.length - a.fold.length);
   const bareFunction = new Set((data.functionBare ?? []).flatMap((w) => phraseOf(w).fold));
-  return { phrases, functionWords, bareFunction, titlePairs };
+  const functionNot = (data.functionNot ?? []).map(phraseOf).filter((p) => p.fold.length > 1);
+  return { phrases, functionWords, bareFunction, functionNot, titlePairs };
 }
 
 /**

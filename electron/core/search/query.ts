@@ -195,7 +195,8 @@ function markFillers(words: Word[], fillers: Fillers): Word[] {
       (f) =>
         startsWithPhrase(out, i, f) &&
         (f.fold.length > 1 || (out[i] as Word).exact != null || fillers.bareFunction.has(f.fold[0] as string)) &&
-        f.fold.every((_f, j) => plain(out[i + j]) && !out[i + j]?.filler),
+        f.fold.every((_f, j) => plain(out[i + j]) && !out[i + j]?.filler) &&
+        !fillers.functionNot.some((n) => n.fold.some((_w, k) => i - k >= 0 && startsWithPhrase(out, i - k, n))),
     );
     if (p) {
       for (let j = 0; j < p.fold.length; j++) (out[i + j] as Word).soft = true;

@@ -122,6 +122,12 @@ describe('light verbs of an everyday question', () => {
     // The words they stand beside stay required.
     expect(soft('ai ra quyet dinh thu hoi dat', 'thu')).toBe(false);
   });
+  it('"ở" (where) is one too, but not in "nhà ở", "đất ở"', () => {
+    expect(soft('xem ho so dia chinh o xa', 'o')).toBe(true);
+    expect(soft('hồ sơ địa chính ở xã', 'o')).toBe(true);
+    expect(soft('nha o xa hoi', 'o')).toBe(false);
+    expect(soft('cấp đất ở', 'o')).toBe(false);
+  });
   it('"cho" typed without marks stays required (it may be "chợ")', () => {
     expect(soft('xa quan ly cho', 'cho')).toBe(false);
   });
