@@ -32,7 +32,9 @@ function thenDecides(f: Found): Found {
 }
 
 /** A point that starts with the decision itself ("d) Cấp Giấy chứng nhận …"). */
-const POINT_DECIDES = /^(?:[a-zđ]\)\s*)?(Cấp|Quyết định|Phê duyệt|Ban hành|Công nhận|Cho phép|Chấp thuận|Xác nhận)(?= )/u;
+// "d) Chỉnh lý, cập nhật biến động …; cấp mới Giấy chứng nhận … hoặc xác nhận thay đổi …" (151 Phụ lục I Phần V C mục VI, sample
+// L 24): the decision may follow the bookkeeping steps after a semicolon.
+const POINT_DECIDES = /^(?:[a-zđ]\)\s*)?(?:[^;.]{0,200};\s*)?(Cấp|Quyết định|Phê duyệt|Ban hành|Công nhận|Cho phép|Chấp thuận|Xác nhận|cấp mới|cấp|quyết định|phê duyệt|xác nhận thay đổi)(?= )/u;
 
 /** "3. Văn phòng đăng ký đất đai có trách nhiệm:", "3. Sở Nội vụ:": the one body a lead-in gives its points to. */
 function leadInHolder(parent: LegalNode | null): string | null {
@@ -41,7 +43,7 @@ function leadInHolder(parent: LegalNode | null): string | null {
   if (!/:$/u.test(t)) return null;
   const only = holderOnlyLeadIn(t);
   if (only) return only;
-  const m = /^(?:\d+\.\s*|[a-zđ]\)\s*)?(.+?) (?:có trách nhiệm|thực hiện)(?: như sau)?:$/u.exec(t);
+  const m = /^(?:\d+\.\s*|[a-zđ]\)\s*)?(.+?) (?:có trách nhiệm|thực hiện)(?: như sau| các công việc sau(?: đây)?)?:$/u.exec(t);
   const mentions = m?.[1] ? holderMentions(m[1]) : [];
   return mentions.length === 1 && mentions[0]!.start === 0 && mentions[0]!.end === m![1]!.length ? mentions[0]!.holder : null;
 }

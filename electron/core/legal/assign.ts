@@ -62,10 +62,11 @@ const DO_VERB = new RegExp(
  * "có trách nhiệm cấp giấy …", "có trách nhiệm cử hòa giải viên …": the decision right after the duty; "có trách nhiệm giải
  * quyết các thủ tục giải thể …" (129 Điều 81 khoản 1, sample H 85): settling a procedure, a complaint or a dispute decides;
  * "có trách nhiệm phân loại và có văn bản cử hòa giải viên lao động" (129 Điều 75 khoản 2 điểm b, sample K 32): the appointment
- * after the sorting decides.
+ * after the sorting decides; so does "có trách nhiệm xác nhận đăng ký hóa chất mới" (26/2026 Điều 23 khoản 4 điểm g, sample L 5),
+ * where "có trách nhiệm kiểm tra, xác nhận bản khai … gửi Sở Nội vụ" certifies for a higher body and stays a duty.
  */
 const DUTY_DECIDES =
-  /^\s*(?:(?:xem xét|phân loại|kiểm tra|thẩm định),? (?:và )?)?(?:có văn bản |ra văn bản )?(cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|cử|phân công|phê duyệt|quyết định|ban hành|công nhận|cho phép|chấp thuận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giao(?! nộp| lại| cho [^,;.]{0,40}?(?:lập|chuẩn bị|thực hiện))|giải quyết(?= (?:các |việc )?(?:thủ tục|hồ sơ|khiếu nại|tố cáo|tranh chấp|yêu cầu|đề nghị)))(?=[\s,;.:]|$)/u;
+  /^\s*(?:(?:xem xét|phân loại|kiểm tra|thẩm định),? (?:và )?)?(?:có văn bản |ra văn bản )?(cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|cử|phân công|phê duyệt|quyết định|ban hành|công nhận|cho phép|chấp thuận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giao(?! nộp| lại| cho [^,;.]{0,40}?(?:lập|chuẩn bị|thực hiện))|giải quyết(?= (?:các |việc )?(?:thủ tục|hồ sơ|khiếu nại|tố cáo|tranh chấp|yêu cầu|đề nghị))|xác nhận(?= (?:việc )?đăng ký))(?=[\s,;.:]|$)/u;
 const DECIDES_AFTER = /^\s*(xem xét, quyết định|quyết định|phê duyệt|ra quyết định|xem xét, phê duyệt|xem xét, cấp|cấp(?! xã| tỉnh| huyện)|ban hành|thu hồi|bổ nhiệm|miễn nhiệm|công nhận|cho phép|chấp thuận)(?=[\s,;.:]|$)/u;
 
 /** Words after which a holder is an object, not the one assigned. */
@@ -178,7 +179,7 @@ export function abolishedSteps(text: string): string[] {
  */
 /** A decision named inside a task ("ban hành quyết định", "phê duyệt phương án", "cấp giấy phép", "tổ chức cưỡng chế"). */
 const TASK_DECIDES =
-  /(?<![\p{L}])(?:(?<!(?:khẩn|cung|phân) )cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương| quản lý| bách| thiết)|phê duyệt|xét duyệt|quyết định|ban hành|thu hồi|công nhận|chấp thuận|cho phép|bổ nhiệm|miễn nhiệm|thành lập|giải thể|cưỡng chế|xử phạt|đình chỉ|gia hạn|điều chỉnh|giải quyết|xác nhận(?! tiếp nhận))(?![\p{L}])/u;
+  /(?<![\p{L}])(?:(?<!(?:khẩn|cung|phân|đa) )cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương| quản lý| bách| thiết)|phê duyệt|xét duyệt|quyết định|ban hành|thu hồi|công nhận|chấp thuận|cho phép|bổ nhiệm|miễn nhiệm|thành lập|giải thể|cưỡng chế|xử phạt|đình chỉ|gia hạn|điều chỉnh|giải quyết|xác nhận(?! tiếp nhận))(?![\p{L}])/u;
 
 export function taskRoleOf(task: string): Role | null {
   const t = task.replace(/^\s*(?:\d+\.|[a-zđ]\))\s*/u, '');
@@ -370,6 +371,12 @@ export function assignmentsIn(s: string): Assignment[] {
       return out.length > n0;
     }
     if (/(phân quyền|phân cấp|phân quyền, phân cấp|ủy quyền|uỷ quyền) cho $/u.test(before)) {
+      // "… ủy quyền, phân cấp cho Ủy ban nhân dân cấp xã là chủ sở hữu đối với hệ thống thoát nước" (140 Điều 22 khoản 1,
+      // sample L 43): what is delegated is being the owner, a duty (as 140 Điều 21 khoản 2).
+      if (/^\s*là chủ sở hữu(?![\p{L}])/u.test(after)) {
+        pushAll('trach-nhiem', 'phân quyền, phân cấp cho');
+        return out.length > n0;
+      }
       pushAll('quyet-dinh', 'phân quyền, phân cấp cho');
       return out.length > n0;
     }

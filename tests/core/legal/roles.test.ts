@@ -274,3 +274,30 @@ describe.skipIf(!hasSources)('roles from meaning, sample K (fresh re-audit, 12/2
     expect(roles(rs)).toEqual(['Chủ tịch Ủy ban nhân dân cấp tỉnh/quyet-dinh', 'Chủ tịch Ủy ban nhân dân cấp xã/quyet-dinh']);
   });
 });
+
+describe.skipIf(!hasSources)('roles from meaning, sample L (fresh re-audit, 12/2026)', () => {
+  it('146 Điều 48 khoản 3 ("… về kiểm tra, giám sát hoạt động của cơ sở đào tạo kiến thức pháp luật về bán hàng đa cấp"): «đa cấp» is no «cấp»', () => {
+    expect(roles(at(raw('146').records, 48, 3))).toEqual(['Ủy ban nhân dân cấp tỉnh/trach-nhiem']);
+    expect(taskRoleOf('Nhiệm vụ, quyền hạn của Bộ Công Thương về kiểm tra, cấp, thu hồi xác nhận kiến thức pháp luật về bán hàng đa cấp')).not.toBe('trach-nhiem');
+  });
+
+  it('26/2026 Điều 23 khoản 4 điểm g ("Bộ Công Thương có trách nhiệm xác nhận đăng ký hóa chất mới"): confirming the registration decides; certifying a declaration for Sở Nội vụ stays a duty', () => {
+    const text = readFileSync(path.join(SOURCES, 'amending', '26-2026-ND-CP.txt'), 'utf8');
+    const s = sentences(matchForm(text)).find((x) => x.includes('Bộ Công Thương có trách nhiệm xác nhận đăng ký hóa chất mới'))!;
+    expect(s).toBeTruthy();
+    expect(assignmentsIn(s).map((a) => `${a.holder}/${a.role}`)).toEqual(['Bộ Công Thương/quyet-dinh']);
+    expect(roles(at(raw('129').records, 13, 1))).toEqual(['Ủy ban nhân dân cấp xã/trach-nhiem']);
+  });
+
+  it('140 Điều 22 khoản 1 ("… ủy quyền, phân cấp cho Ủy ban nhân dân cấp xã là chủ sở hữu đối với hệ thống thoát nước"): ownership is a duty', () => {
+    const rs = roles(at(raw('140').records, 22, 1));
+    expect(rs).toContain('Ủy ban nhân dân cấp xã/trach-nhiem');
+    expect(rs.filter((r) => r.endsWith('/quyet-dinh'))).toEqual([]);
+  });
+
+  it('151 Phụ lục I Phần V C mục VI, VII ("3. Văn phòng đăng ký đất đai thực hiện các công việc sau: … d) Chỉnh lý …; cấp mới Giấy chứng nhận …"): the registry decides at that point', () => {
+    const of = (annex: string) => raw('151').records.filter((r) => r.citation.annex === annex).map((r) => [r.citation.clause, r.citation.point, r.holder, r.role]);
+    expect(of('mục VI phần C Phần V Phụ lục I')).toEqual([[3, 'd', 'Văn phòng đăng ký đất đai', 'quyet-dinh']]);
+    expect(of('mục VII phần C Phần V Phụ lục I')).toEqual([[4, 'đ', 'Văn phòng đăng ký đất đai', 'quyet-dinh']]);
+  });
+});
