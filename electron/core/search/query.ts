@@ -189,12 +189,17 @@ function markFillers(words: Word[], fillers: Fillers): Word[] {
     if (j - i + 1 >= TITLE_RUN_MIN) for (let k = i; k <= j; k++) (out[k] as Word).filler = true;
     i = j > i ? j + 1 : i + 1;
   }
+  // A question typed with marks: its words without marks are written so ("cho", not "chợ").
+  const typedWithMarks = out.some((w) => w.exact != null && !w.expanded);
   for (let i = 0; i < out.length; i++) {
     // One function word alone only when typed with marks: "tai" may be "tài sản", "cua" may be "cửa".
     const p = startingWith(fillers.functionWords, phraseFirst, (out[i] as Word).fold).find(
       (f) =>
         startsWithPhrase(out, i, f) &&
-        (f.fold.length > 1 || (out[i] as Word).exact != null || fillers.bareFunction.has(f.fold[0] as string)) &&
+        (f.fold.length > 1 ||
+          (out[i] as Word).exact != null ||
+          fillers.bareFunction.has(f.fold[0] as string) ||
+          (typedWithMarks && f.exact[0] === f.fold[0])) &&
         f.fold.every((_f, j) => plain(out[i + j]) && !out[i + j]?.filler) &&
         !fillers.functionNot.some((n) => n.fold.some((_w, k) => i - k >= 0 && startsWithPhrase(out, i - k, n))),
     );
