@@ -24,10 +24,13 @@ export interface Abbreviation {
   bare?: boolean;
 }
 
+/** A stop phrase: its folded words, and the words as written (a word typed with marks must match them). */
+export type StopPhrase = string[] & { exact: readonly string[] };
+
 export interface StopPhrases {
-  anywhere: string[][];
-  start: string[][];
-  end: string[][];
+  anywhere: StopPhrase[];
+  start: StopPhrase[];
+  end: StopPhrase[];
 }
 
 function byLengthDesc<T extends { length: number }>(a: T, b: T): number {
@@ -48,7 +51,16 @@ export function compileAbbreviations(data: { entries: Array<{ abbr: string[]; ex
 
 export function compileStopPhrases(data: { anywhere: string[]; start: string[]; end: string[] }): StopPhrases {
   const compile = (list: string[]) =>
-    list.map((p) => foldedWords(p)).filter((w) => w.length > 0).sort(byLengthDesc);
+    list
+      .map((p) => {
+        const t = tokenize(p);
+        return Object.assign(
+          t.map((x) => x.fold),
+          { exact: t.map((x) => x.exact) },
+        ) as StopPhrase;
+      })
+      .filter((w) => w.length > 0)
+      .sort(byLengthDesc);
   return { anywhere: compile(data.anywhere), start: compile(data.start), end: compile(data.end) };
 }
 

@@ -15,6 +15,7 @@ import {
   type Fillers,
   type LevelWords,
   type Phrase,
+  type StopPhrase,
   type StopPhrases,
 } from './lexicon';
 
@@ -335,8 +336,14 @@ function expandAbbreviations(words: Word[], abbreviations: Abbreviation[]): Word
 /** Question words go; but a query made only of them is kept as typed. */
 function dropStopPhrases(words: Word[], stops: StopPhrases): Word[] {
   // Words spelled out from an abbreviation ("TTHC" → "thủ tục hành chính") are content.
-  const startsWith = (ws: Word[], at: number, key: string[]) =>
-    startsWithWords(ws, at, key) && key.every((_k, j) => !(ws[at + j] as Word).expanded && !(ws[at + j] as Word).optional);
+  // A phrase's word typed with marks is that word: "cho hội" is not "cho hỏi". Lone words stay folded:
+  // keeping "thị", "chữa", "tội" where "thì", "chưa", "tôi" are dropped cost a procedure name its top 3.
+  const startsWith = (ws: Word[], at: number, key: StopPhrase) =>
+    startsWithWords(ws, at, key) &&
+    key.every((_k, j) => {
+      const w = ws[at + j] as Word;
+      return !w.expanded && !w.optional && (key.length === 1 || w.exact == null || w.exact === key.exact[j]);
+    });
   // Phrases first ("như thế nào"), then what is only a question word at the edges ("… không").
   let out: Word[] = [];
   for (let i = 0; i < words.length; i++) {

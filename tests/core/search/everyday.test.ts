@@ -129,6 +129,10 @@ describe('light verbs of an everyday question', () => {
     expect(soft('nha o xa hoi', 'o')).toBe(false);
     expect(soft('cấp đất ở', 'o')).toBe(false);
   });
+  it('a question phrase typed with other marks is content ("cho hội" is not "cho hỏi")', () => {
+    expect(parseQuery('khen thưởng cho hội ở xã').terms.map((t) => t.fold)).toContain('hoi');
+    expect(parseQuery('cho hỏi đăng ký kết hôn').terms.map((t) => t.fold)).not.toContain('hoi');
+  });
   it('"cho" is one in a question typed with marks; typed all without marks it may be "chợ" and stays required', () => {
     expect(soft('xây nhà công vụ cho bộ', 'cho')).toBe(true);
     expect(soft('xa quan ly cho', 'cho')).toBe(false);
