@@ -31,8 +31,9 @@ const SET = JSON.parse(readFileSync(join(REPO_ROOT, 'data/search/questions-every
 const DAY = SET.date;
 
 /** Measured top-1 / top-3 share over the whole set; floors a little below (see the README's table). */
-// Measured when the set was first run (before any fix): top-1 63/104 (0.606), top-3 82/104 (0.788).
-const FLOORS = { top1: 0.58, top3: 0.76 };
+// Measured when the set was first run (before any fix): top-1 63/104 (0.606), top-3 82/104 (0.788); after the
+// light-verb, everyday-word, 'ở' and 'cho' fixes 68/104 (0.654), 91/104 (0.875). Floors a little below.
+const FLOORS = { top1: 0.63, top3: 0.85 };
 
 beforeAll(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
