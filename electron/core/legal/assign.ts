@@ -226,6 +226,11 @@ export function taskRoleOf(task: string): Role | null {
   }
   // "Việc kiến nghị … xem xét lại quyết định hoàn trả … thuộc thẩm quyền của …" (121 Điều 21): a power to propose, not to decide.
   if (/^(?:Việc )?(?:kiến nghị|đề nghị|đề xuất|báo cáo)\s/u.test(t)) return 'trach-nhiem';
+  // "Việc chủ trì, phối hợp với doanh nghiệp kinh doanh kết cấu hạ tầng đường sắt, … để giải tỏa hành lang an toàn giao thông
+  // tại đường ngang … do Ủy ban nhân dân cấp xã thực hiện" (140 Điều 24 khoản 5, sample N 67): leading work done with others is
+  // a duty unless what is led decides ("chủ trì cưỡng chế …" does).
+  const leads = /^(?:Việc |(?:Thẩm quyền|Nhiệm vụ)(?:, quyền hạn)?(?: của [^.;:]{1,80}?)? (?:về |trong việc )?)chủ trì(?![\p{L}])/u.exec(t);
+  if (leads && !TASK_DECIDES.test(t.slice(leads[0].length).replace(/\s(?:quy định tại|theo quy định|được quy định)\s.*$/u, ''))) return 'trach-nhiem';
   // "Trách nhiệm báo cáo Thủ tướng Chính phủ …", "Nhiệm vụ … của Bộ Công Thương chủ trì, phối hợp … báo cáo Thủ tướng …":
   // reporting to the one who decides is a duty.
   if (/^(?:Trách nhiệm|Nhiệm vụ, quyền hạn|Nhiệm vụ)(?: của [^.;:,]{1,60}? chủ trì,? phối hợp với [^.;:]{1,60}?)? báo cáo (?:Thủ tướng|Bộ|Chủ tịch|Ủy ban|Sở)/u.test(t)) return 'trach-nhiem';

@@ -301,3 +301,11 @@ describe.skipIf(!hasSources)('roles from meaning, sample L (fresh re-audit, 12/2
     expect(of('mục VII phần C Phần V Phụ lục I')).toEqual([[4, 'đ', 'Văn phòng đăng ký đất đai', 'quyet-dinh']]);
   });
 });
+
+describe.skipIf(!hasSources)('roles from meaning, sample N (fresh re-audit, 12/2026)', () => {
+  it('140 Điều 24 khoản 5 ("Việc chủ trì, phối hợp với doanh nghiệp … để giải tỏa hành lang an toàn giao thông tại đường ngang … do Ủy ban nhân dân cấp xã thực hiện"): leading the work is a duty', () => {
+    expect(roles(at(raw('140').records, 24, 5))).toEqual(['Ủy ban nhân dân cấp xã/trach-nhiem']);
+    // What is led decides: "chủ trì cưỡng chế di dời" stays with the decisions.
+    expect(taskRoleOf('Việc chủ trì cưỡng chế di dời chủ sở hữu, người sử dụng nhà chung cư do ')).not.toBe('trach-nhiem');
+  });
+});
