@@ -351,7 +351,12 @@ export function assignmentsIn(s: string): Assignment[] {
       return false;
     if (/thuộc (?:thẩm quyền|quyền)(?: quyết định| giải quyết| xem xét, quyết định)?(?: của)? $/u.test(before)) {
       // "Việc kiến nghị … thuộc thẩm quyền của Ủy ban nhân dân cấp tỉnh" (121 Điều 21): a power to propose is a duty.
-      pushAll(/^(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Việc )?(?:kiến nghị|đề nghị|đề xuất|báo cáo)\s/u.test(s) ? 'trach-nhiem' : 'quyet-dinh', 'thuộc thẩm quyền');
+      // "Việc hỗ trợ người bị thiệt hại thực hiện thủ tục yêu cầu bồi thường nhà nước … thuộc thẩm quyền của Ủy ban nhân dân cấp
+      // tỉnh …" (121 Điều 18, sample N 85): helping or guiding someone through a procedure is a duty unless it decides.
+      const helps =
+        /^(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Việc )?(?:hỗ trợ|hướng dẫn)\s/u.test(s) &&
+        !TASK_DECIDES.test(s.slice(0, first.start).replace(/\s(?:được )?(?:quy định tại|theo quy định)\s[^;]*/gu, ''));
+      pushAll(helps || /^(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Việc )?(?:kiến nghị|đề nghị|đề xuất|báo cáo)\s/u.test(s) ? 'trach-nhiem' : 'quyet-dinh', 'thuộc thẩm quyền');
       markIndirect(n0);
       return out.length > n0;
     }

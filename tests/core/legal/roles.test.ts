@@ -308,4 +308,14 @@ describe.skipIf(!hasSources)('roles from meaning, sample N (fresh re-audit, 12/2
     // What is led decides: "chủ trì cưỡng chế di dời" stays with the decisions.
     expect(taskRoleOf('Việc chủ trì cưỡng chế di dời chủ sở hữu, người sử dụng nhà chung cư do ')).not.toBe('trach-nhiem');
   });
+
+  it('121 Điều 18 ("Việc hỗ trợ người bị thiệt hại thực hiện thủ tục yêu cầu bồi thường nhà nước … thuộc thẩm quyền của Ủy ban nhân dân cấp tỉnh …"): helping is a duty; guidance bundled with «xem xét, quyết định khen thưởng» still decides', () => {
+    expect(roles(at(raw('121').records, 18, null))).toEqual(['Ủy ban nhân dân cấp tỉnh/trach-nhiem']);
+    expect(roles(at(raw('120').records, 18, 1))).toContain('Ủy ban nhân dân cấp tỉnh/quyet-dinh');
+  });
+
+  it('128 Điều 9 khoản 1 điểm a, b ("Nhận thông báo của người lao động về nguy cơ mất an toàn lao động … để có biện pháp ngăn chặn …"): receiving a notice to act on is a duty', () => {
+    const rs = raw('128').records.filter((r) => r.citation.article === 9 && r.citation.clause === 1 && (r.citation.point === 'a' || r.citation.point === 'b'));
+    expect(rs.map((r) => `${r.citation.point}/${r.holder}/${r.role}`)).toEqual(['a/Ủy ban nhân dân cấp xã/trach-nhiem', 'b/Ủy ban nhân dân cấp xã/trach-nhiem']);
+  });
 });
