@@ -162,8 +162,20 @@ export interface Arranged {
   liftedFrom: Map<number, number>;
 }
 
-/** Arrange ranked records for a day: what applies first, what it replaced right below it. */
-export function arrangeOnDay(engine: SearchEngine, ids: number[], scores: number[], day: string, province: string | null): Arranged {
+/**
+ * Arrange ranked records for a day: what applies first, what it replaced right below it. An ended record
+ * lifts what took it over to its own rank only when it answers the question (`answers`: it holds every
+ * informative word); an ended near miss lifts nothing above a record in force that answers ("Khai tiền
+ * thuê đất": 151 Điều 10's land allocation, ended, put 49/2026 Điều 14 above 125's land-rent declaration).
+ */
+export function arrangeOnDay(
+  engine: SearchEngine,
+  ids: number[],
+  scores: number[],
+  day: string,
+  province: string | null,
+  answers: (i: number) => boolean = () => true,
+): Arranged {
   const ix = dayIndex(engine);
   const rec = (i: number) => (engine.docs[i] as SearchDoc).record;
   const score = new Map<number, number>();
@@ -183,7 +195,7 @@ export function arrangeOnDay(engine: SearchEngine, ids: number[], scores: number
   const liftedFrom = new Map<number, number>();
   const own = new Map(score);
   for (const [id, s] of [...score.entries()]) {
-    if (applies(id)) continue;
+    if (applies(id) || !answers(id)) continue;
     for (const sid of rec(id).replacedBy ?? []) {
       const j = ix.byId.get(sid);
       // Among several successors of one record, the one that matches the question better by itself comes first.

@@ -23,6 +23,8 @@ export interface Ranking {
   scores: number[];
   highlighter: Highlighter;
   judge: (id: number) => Confidence;
+  /** Informative words of the question the record does not hold. */
+  lacking: (id: number) => string[];
 }
 
 export interface PageArgs {
@@ -41,7 +43,7 @@ export function pageOfHits(
   plan: ParsedQuery,
   { day, province, offset, limit, onePerPower }: PageArgs,
 ): { hits: SearchHit[]; rows: number; removed: number; dropped: number } {
-  const onDay = arrangeOnDay(engine, ranked.ids, ranked.scores, day, province);
+  const onDay = arrangeOnDay(engine, ranked.ids, ranked.scores, day, province, (i) => ranked.lacking(i).length === 0);
   const answers = answersOn(engine, day, province);
   const grouped = onePerPower
     ? foldProcedures(engine, onDay.ids, onDay.scores, answers)
