@@ -226,6 +226,11 @@ export function taskRoleOf(task: string): Role | null {
   }
   // "Việc kiến nghị … xem xét lại quyết định hoàn trả … thuộc thẩm quyền của …" (121 Điều 21): a power to propose, not to decide.
   if (/^(?:Việc )?(?:kiến nghị|đề nghị|đề xuất|báo cáo)\s/u.test(t)) return 'trach-nhiem';
+  // "Nhiệm vụ của Ủy ban nhân dân cấp huyện về chỉ đạo cơ quan chức năng có liên quan trên địa bàn phối hợp với cơ quan quản lý
+  // thuế trong việc cấp, thu hồi giấy chứng nhận …" (125 Điều 25, sample O 4): directing others is a duty; the decisions named
+  // are the directed bodies'.
+  if (/^Nhiệm vụ(?:, quyền hạn)?(?: của [^.;:]{1,80}?)? (?:về|trong việc) chỉ đạo(?![\p{L}])[^;]*$/u.test(t.replace(/\s(?:được )?(?:quy định tại|theo quy định)\s.*$/u, '')))
+    return 'trach-nhiem';
   // "Việc chủ trì, phối hợp với doanh nghiệp kinh doanh kết cấu hạ tầng đường sắt, … để giải tỏa hành lang an toàn giao thông
   // tại đường ngang … do Ủy ban nhân dân cấp xã thực hiện" (140 Điều 24 khoản 5, sample N 67): leading work done with others is
   // a duty unless what is led decides ("chủ trì cưỡng chế …" does).

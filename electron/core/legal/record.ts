@@ -3,7 +3,7 @@
  * words, title, former holder, mechanism, time limit). The extraction context every reader shares lives here.
  */
 import type { AuthorityRecord, Citation } from '../model';
-import { type Assignment, abolishedSteps, assignmentsIn } from './assign';
+import { type Assignment, abolishedSteps, assignmentsIn, taskRoleOf } from './assign';
 import type { CatalogueEntry } from './catalogue';
 import { casesOf, holderMentions, kindOf, levelOf } from './holders';
 import { fieldOf, mechanismInSentence, mechanismOf } from './mechanism';
@@ -52,6 +52,17 @@ export function addRecord(ctx: Ctx, node: LegalNode, f: Found, titleFrom: string
   else if (titleFrom && a.role === 'trach-nhiem' && DECISION_POINT.test(titleFrom)) a = { ...a, role: 'quyet-dinh' };
   // Under "Trách nhiệm của Ủy ban nhân dân cấp xã …", "X thực hiện nhiệm vụ …" is a duty, not a power to decide.
   if (a.role === 'quyet-dinh' && /^(?:thực hiện|thực hiện nhiệm vụ)$/u.test(a.verb) && /^Trách nhiệm của\s/u.test(article?.heading ?? '') && (article?.heading ?? '').includes(a.holder))
+    a = { ...a, role: 'trach-nhiem' };
+  // "1. Nhiệm vụ của Ủy ban nhân dân cấp huyện được quy định tại khoản 4 Điều 24 Nghị định số 58/2018/NĐ-CP do Ủy ban nhân dân
+  // cấp xã thực hiện." under the heading "Nhiệm vụ tổng hợp và gửi danh sách …" (125 Điều 30 khoản 1, sample O 22): a sentence
+  // that names no task takes its role from the heading when the heading is a duty.
+  if (
+    a.role === 'quyet-dinh' &&
+    !titleFrom &&
+    /^(?:\d+\.\s*)?(?:Nhiệm vụ|Nhiệm vụ, quyền hạn|Thẩm quyền)(?:, (?:quyền hạn|nhiệm vụ))? của [^.;:]{1,80}? (?:được )?quy định tại /u.test(f.sentence) &&
+    article?.heading &&
+    taskRoleOf(article.heading) === 'trach-nhiem'
+  )
     a = { ...a, role: 'trach-nhiem' };
   const level = levelOf(a.holder);
   if (level === null || level === 'huyen') return;

@@ -319,3 +319,14 @@ describe.skipIf(!hasSources)('roles from meaning, sample N (fresh re-audit, 12/2
     expect(rs.map((r) => `${r.citation.point}/${r.holder}/${r.role}`)).toEqual(['a/Ủy ban nhân dân cấp xã/trach-nhiem', 'b/Ủy ban nhân dân cấp xã/trach-nhiem']);
   });
 });
+
+describe.skipIf(!hasSources)('roles from meaning, sample O (fresh re-audit, 12/2026)', () => {
+  it('125 Điều 25 ("Nhiệm vụ của Ủy ban nhân dân cấp huyện về chỉ đạo cơ quan chức năng … phối hợp với cơ quan quản lý thuế trong việc cấp, thu hồi …"): directing is a duty', () => {
+    expect(roles(at(raw('125').records, 25, null))).toEqual(['Ủy ban nhân dân cấp xã/trach-nhiem']);
+    expect(roles(at(raw('146').records, 21, null))).toEqual(['Ủy ban nhân dân cấp tỉnh/trach-nhiem']);
+  });
+
+  it('125 Điều 30 khoản 1 ("Nhiệm vụ của Ủy ban nhân dân cấp huyện được quy định tại khoản 4 Điều 24 … do Ủy ban nhân dân cấp xã thực hiện" under "Nhiệm vụ tổng hợp và gửi danh sách …"): the heading gives the role', () => {
+    expect(roles(at(raw('125').records, 30, 1))).toEqual(['Ủy ban nhân dân cấp xã/trach-nhiem']);
+  });
+});
