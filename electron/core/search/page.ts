@@ -43,7 +43,10 @@ export function pageOfHits(
   plan: ParsedQuery,
   { day, province, offset, limit, onePerPower }: PageArgs,
 ): { hits: SearchHit[]; rows: number; removed: number; dropped: number } {
-  const onDay = arrangeOnDay(engine, ranked.ids, ranked.scores, day, province, (i) => ranked.lacking(i).length === 0);
+  // A reader's answer: an ended near miss lifts nothing. The build's linking (not one per power) reads every
+  // successor at its predecessor's rank: it checks the name against each itself (procedures/link.ts; with the
+  // rule there, 10 of 209 portal records citing ended 151 provisions lost their power in force).
+  const onDay = arrangeOnDay(engine, ranked.ids, ranked.scores, day, province, onePerPower ? (i) => ranked.lacking(i).length === 0 : undefined);
   const answers = answersOn(engine, day, province);
   const grouped = onePerPower
     ? foldProcedures(engine, onDay.ids, onDay.scores, answers)
