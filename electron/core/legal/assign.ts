@@ -39,7 +39,7 @@ const IMMEDIATE_VERB = new RegExp(
 );
 /** Explicit assignment phrases win over verbs inside a qualifier ("nơi tiếp nhận yêu cầu có trách nhiệm"). */
 const STRONG_VERB = new RegExp(
-  `${AFTER_QUALIFIER.replace('|được)', '|được|hoặc|và|của)').replace('{0,90}', '{0,150}')}(có trách nhiệm|phải|tiếp tục thực hiện|tiếp tục giải quyết|chịu trách nhiệm|thực hiện thẩm quyền|thực hiện nhiệm vụ|được thực hiện các nhiệm vụ|(?<!cơ quan |người |cấp |chức danh )có thẩm quyền)(?=[\\s,;.:]|$)`,
+  `${AFTER_QUALIFIER.replace('|được)', '|được|hoặc|và|của)').replace('{0,90}', '{0,150}')}(có trách nhiệm|phải|tiếp tục thực hiện|tiếp tục giải quyết|chịu trách nhiệm|thực hiện thẩm quyền|thực hiện nhiệm vụ|được thực hiện các nhiệm vụ|thực hiện trách nhiệm quản lý nhà nước|thực hiện quản lý nhà nước|(?<!cơ quan |người |cấp |chức danh )có thẩm quyền)(?=[\\s,;.:]|$)`,
   'u',
 );
 /** "kiểm tra hồ sơ và xác nhận", "xem xét, ra quyết định": a duty verb followed by a decision. */
@@ -76,6 +76,9 @@ const OBJECT_BEFORE =
 function roleOfVerb(v: string): Role {
   // "Đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân cấp xã được thực hiện các nhiệm vụ của …": carrying out tasks, no decision.
   if (v === 'có trách nhiệm' || v === 'chịu trách nhiệm' || v === 'phải' || v === 'được thực hiện các nhiệm vụ') return 'trach-nhiem';
+  // "Ủy ban nhân dân cấp xã thực hiện (trách nhiệm) quản lý nhà nước về hộ tịch tại địa phương; cập nhật …" (120 Điều 7 khoản 1,
+  // 140 Điều 28 khoản 1, sample O 55, 65): state management is a duty.
+  if (v === 'thực hiện trách nhiệm quản lý nhà nước' || v === 'thực hiện quản lý nhà nước') return 'trach-nhiem';
   if (v === 'tiếp nhận') return 'tiep-nhan';
   if (v === 'phối hợp') return 'phoi-hop';
   if (new RegExp(`^(?:${DUTY_VERBS})$`, 'u').test(v)) return 'trach-nhiem';
@@ -214,7 +217,9 @@ export function taskRoleOf(task: string): Role | null {
   // compiling, reporting, following up is a duty unless the task itself decides.
   // "Nhiệm vụ, quyền hạn của Bộ Công Thương về tổ chức hoạt động khảo sát, thử nghiệm; công bố kết quả …; thông tin, cảnh báo
   // cho người tiêu dùng …" (146 Điều 46 khoản 2, sample K 57): surveys, publishing and warnings are duties too.
-  const duty = /^Nhiệm vụ(?:, quyền hạn)?(?: của [^.;:]{1,80}?)? (?:về|trong việc) (?:tổng hợp|báo cáo|theo dõi|hướng dẫn|kiểm tra|đôn đốc|lập|rà soát|cập nhật|tổ chức hoạt động khảo sát|tuyên truyền|thông tin, tuyên truyền)(?![\p{L}])([^;.]*)/u.exec(t);
+  // "Nhiệm vụ, quyền hạn của Thủ tướng Chính phủ về trách nhiệm xử lý hóa chất độc tồn dư của chiến tranh …" (146 Điều 6 khoản 2,
+  // sample O 81): what the text calls a responsibility is one.
+  const duty = /^Nhiệm vụ(?:, quyền hạn)?(?: của [^.;:]{1,80}?)? (?:về|trong việc) (?:tổng hợp|báo cáo|theo dõi|hướng dẫn|kiểm tra|đôn đốc|lập|rà soát|cập nhật|tổ chức hoạt động khảo sát|tuyên truyền|thông tin, tuyên truyền|trách nhiệm)(?![\p{L}])([^;.]*)/u.exec(t);
   if (duty && !TASK_DECIDES.test((duty[1] ?? '').replace(/\s(?:quy định tại|theo quy định|được quy định)\s.*$/u, ''))) return 'trach-nhiem';
   // "Trách nhiệm tổ chức giao thông …", "Nhiệm vụ báo cáo về tình hình …", "Nhiệm vụ chủ trì, tổ chức kiểm tra …" (no
   // "của", no "quyền hạn"): a duty unless the task itself is a decision ("Trách nhiệm ban hành quyết định cưỡng chế").

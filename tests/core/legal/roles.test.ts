@@ -329,4 +329,13 @@ describe.skipIf(!hasSources)('roles from meaning, sample O (fresh re-audit, 12/2
   it('125 Điều 30 khoản 1 ("Nhiệm vụ của Ủy ban nhân dân cấp huyện được quy định tại khoản 4 Điều 24 … do Ủy ban nhân dân cấp xã thực hiện" under "Nhiệm vụ tổng hợp và gửi danh sách …"): the heading gives the role', () => {
     expect(roles(at(raw('125').records, 30, 1))).toEqual(['Ủy ban nhân dân cấp xã/trach-nhiem']);
   });
+
+  it('120 Điều 7 khoản 1, 140 Điều 28 khoản 1 ("Ủy ban nhân dân cấp xã thực hiện (trách nhiệm) quản lý nhà nước …"): state management is a duty', () => {
+    expect(roles(at(raw('120').records, 7, 1))).toEqual(['Ủy ban nhân dân cấp xã/trach-nhiem']);
+    expect(roles(at(raw('140').records, 28, 1))).toEqual(['Ủy ban nhân dân cấp xã/trach-nhiem']);
+  });
+
+  it('146 Điều 6 khoản 2 ("Nhiệm vụ, quyền hạn của Thủ tướng Chính phủ về trách nhiệm xử lý hóa chất độc tồn dư của chiến tranh …"): a responsibility is a duty', () => {
+    expect(roles(at(raw('146').records, 6, 2))).toEqual(['Ủy ban nhân dân cấp tỉnh/trach-nhiem']);
+  });
 });
