@@ -39,7 +39,7 @@ const IMMEDIATE_VERB = new RegExp(
 );
 /** Explicit assignment phrases win over verbs inside a qualifier ("nơi tiếp nhận yêu cầu có trách nhiệm"). */
 const STRONG_VERB = new RegExp(
-  `${AFTER_QUALIFIER.replace('|được)', '|được|hoặc|và|của)').replace('{0,90}', '{0,150}')}(có trách nhiệm|phải|tiếp tục thực hiện|tiếp tục giải quyết|chịu trách nhiệm|thực hiện thẩm quyền|thực hiện nhiệm vụ|được thực hiện các nhiệm vụ|thực hiện trách nhiệm quản lý nhà nước|thực hiện quản lý nhà nước|(?<!cơ quan |người |cấp |chức danh )có thẩm quyền)(?=[\\s,;.:]|$)`,
+  `${AFTER_QUALIFIER.replace('|được)', '|được|hoặc|và|của)').replace('{0,90}', '{0,150}')}(có trách nhiệm|phải|tiếp tục thực hiện|tiếp tục giải quyết|chịu trách nhiệm|thực hiện thẩm quyền|thực hiện nhiệm vụ|được thực hiện các nhiệm vụ|thực hiện trách nhiệm quản lý nhà nước|thực hiện quản lý nhà nước|có thể quy định|(?<!cơ quan |người |cấp |chức danh )có thẩm quyền)(?=[\\s,;.:]|$)`,
   'u',
 );
 /** "kiểm tra hồ sơ và xác nhận", "xem xét, ra quyết định": a duty verb followed by a decision. */
@@ -63,10 +63,11 @@ const DO_VERB = new RegExp(
  * quyết các thủ tục giải thể …" (129 Điều 81 khoản 1, sample H 85): settling a procedure, a complaint or a dispute decides;
  * "có trách nhiệm phân loại và có văn bản cử hòa giải viên lao động" (129 Điều 75 khoản 2 điểm b, sample K 32): the appointment
  * after the sorting decides; so does "có trách nhiệm xác nhận đăng ký hóa chất mới" (26/2026 Điều 23 khoản 4 điểm g, sample L 5),
- * where "có trách nhiệm kiểm tra, xác nhận bản khai … gửi Sở Nội vụ" certifies for a higher body and stays a duty.
+ * where "có trách nhiệm kiểm tra, xác nhận bản khai … gửi Sở Nội vụ" certifies for a higher body and stays a duty; "có trách
+ * nhiệm thực hiện nhiệm vụ được ủy quyền phê duyệt hồ sơ mời thầu" (125 Điều 9 khoản 2, sample P 94) decides as the delegate.
  */
 const DUTY_DECIDES =
-  /^\s*(?:(?:xem xét|phân loại|kiểm tra|thẩm định),? (?:và )?)?(?:có văn bản |ra văn bản )?(cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|cử|phân công|phê duyệt|quyết định|ban hành|công nhận|cho phép|chấp thuận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giao(?! nộp| lại| cho [^,;.]{0,40}?(?:lập|chuẩn bị|thực hiện))|giải quyết(?= (?:các |việc )?(?:thủ tục|hồ sơ|khiếu nại|tố cáo|tranh chấp|yêu cầu|đề nghị))|xác nhận(?= (?:việc )?đăng ký))(?=[\s,;.:]|$)/u;
+  /^\s*(?:(?:xem xét|phân loại|kiểm tra|thẩm định),? (?:và )?)?(?:có văn bản |ra văn bản )?(?:thực hiện nhiệm vụ được (?:ủy quyền|phân cấp) )?(cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|cử|phân công|phê duyệt|quyết định|ban hành|công nhận|cho phép|chấp thuận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giao(?! nộp| lại| cho [^,;.]{0,40}?(?:lập|chuẩn bị|thực hiện))|giải quyết(?= (?:các |việc )?(?:thủ tục|hồ sơ|khiếu nại|tố cáo|tranh chấp|yêu cầu|đề nghị))|xác nhận(?= (?:việc )?đăng ký))(?=[\s,;.:]|$)/u;
 const DECIDES_AFTER = /^\s*(xem xét, quyết định|quyết định|phê duyệt|ra quyết định|xem xét, phê duyệt|xem xét, cấp|cấp(?! xã| tỉnh| huyện)|ban hành|thu hồi|bổ nhiệm|miễn nhiệm|công nhận|cho phép|chấp thuận)(?=[\s,;.:]|$)/u;
 
 /** Words after which a holder is an object, not the one assigned. */
@@ -76,6 +77,8 @@ const OBJECT_BEFORE =
 function roleOfVerb(v: string): Role {
   // "Đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân cấp xã được thực hiện các nhiệm vụ của …": carrying out tasks, no decision.
   if (v === 'có trách nhiệm' || v === 'chịu trách nhiệm' || v === 'phải' || v === 'được thực hiện các nhiệm vụ') return 'trach-nhiem';
+  // "Ủy ban nhân dân cấp tỉnh theo thẩm quyền có thể quy định cụ thể phù hợp với tình hình địa phương, nhưng phải bảo đảm …"
+  // (139 Điều 22 khoản 2, sample P 10): the power to make local rules decides (the default below); found before the later "phải".
   // "Ủy ban nhân dân cấp xã thực hiện (trách nhiệm) quản lý nhà nước về hộ tịch tại địa phương; cập nhật …" (120 Điều 7 khoản 1,
   // 140 Điều 28 khoản 1, sample O 55, 65): state management is a duty.
   if (v === 'thực hiện trách nhiệm quản lý nhà nước' || v === 'thực hiện quản lý nhà nước') return 'trach-nhiem';

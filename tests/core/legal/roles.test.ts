@@ -339,3 +339,13 @@ describe.skipIf(!hasSources)('roles from meaning, sample O (fresh re-audit, 12/2
     expect(roles(at(raw('146').records, 6, 2))).toEqual(['Ủy ban nhân dân cấp tỉnh/trach-nhiem']);
   });
 });
+
+describe.skipIf(!hasSources)('roles from meaning, sample P (fresh re-audit, 12/2026)', () => {
+  it('125 Điều 9 khoản 2 ("Chủ tịch Ủy ban nhân dân cấp xã có trách nhiệm thực hiện nhiệm vụ được ủy quyền phê duyệt hồ sơ mời thầu …"): the delegate decides', () => {
+    expect(roles(at(raw('125').records, 9, 2))).toEqual(['Chủ tịch Ủy ban nhân dân cấp xã/quyet-dinh']);
+  });
+
+  it('139 Điều 22 khoản 2 ("Ủy ban nhân dân cấp tỉnh theo thẩm quyền có thể quy định cụ thể …, nhưng phải bảo đảm …"): the power to make local rules decides', () => {
+    expect(roles(at(raw('139').records, 22, 2))).toEqual(['Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
+  });
+});
