@@ -239,6 +239,10 @@ export function taskRoleOf(task: string): Role | null {
   // are the directed bodies'.
   if (/^Nhiệm vụ(?:, quyền hạn)?(?: của [^.;:]{1,80}?)? (?:về|trong việc) chỉ đạo(?![\p{L}])[^;]*$/u.test(t.replace(/\s(?:được )?(?:quy định tại|theo quy định)\s.*$/u, '')))
     return 'trach-nhiem';
+  // "Việc đăng tải thông tin của sàn giao dịch bất động sản sau khi được cấp giấy phép hoạt động … do Sở Xây dựng thực hiện"
+  // (144 Điều 25 khoản 1, sample Q 27): publishing is a duty unless what is published is decided with it.
+  const publishes = /^Việc (?:đăng tải|công khai|công bố|niêm yết)(?![\p{L}])/u.exec(t);
+  if (publishes && !TASK_DECIDES.test(t.slice(publishes[0].length).replace(/\s(?:được )?(?:quy định tại|theo quy định)\s[^;]*/gu, '').replace(/sau khi được cấp\b/gu, ''))) return 'trach-nhiem';
   // "Việc chủ trì, phối hợp với doanh nghiệp kinh doanh kết cấu hạ tầng đường sắt, … để giải tỏa hành lang an toàn giao thông
   // tại đường ngang … do Ủy ban nhân dân cấp xã thực hiện" (140 Điều 24 khoản 5, sample N 67): leading work done with others is
   // a duty unless what is led decides ("chủ trì cưỡng chế …" does).

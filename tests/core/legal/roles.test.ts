@@ -349,3 +349,9 @@ describe.skipIf(!hasSources)('roles from meaning, sample P (fresh re-audit, 12/2
     expect(roles(at(raw('139').records, 22, 2))).toEqual(['Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
   });
 });
+
+describe.skipIf(!hasSources)('roles from meaning, sample Q (fresh re-audit, 12/2026)', () => {
+  it('144 Điều 25 khoản 1 ("Việc đăng tải thông tin của sàn giao dịch bất động sản sau khi được cấp giấy phép hoạt động … do Sở Xây dựng thực hiện"): publishing is a duty', () => {
+    expect(roles(at(raw('144').records, 25, 1))).toEqual(['Sở Xây dựng/trach-nhiem']);
+  });
+});
