@@ -64,10 +64,12 @@ const DO_VERB = new RegExp(
  * "có trách nhiệm phân loại và có văn bản cử hòa giải viên lao động" (129 Điều 75 khoản 2 điểm b, sample K 32): the appointment
  * after the sorting decides; so does "có trách nhiệm xác nhận đăng ký hóa chất mới" (26/2026 Điều 23 khoản 4 điểm g, sample L 5),
  * where "có trách nhiệm kiểm tra, xác nhận bản khai … gửi Sở Nội vụ" certifies for a higher body and stays a duty; "có trách
- * nhiệm thực hiện nhiệm vụ được ủy quyền phê duyệt hồ sơ mời thầu" (125 Điều 9 khoản 2, sample P 94) decides as the delegate.
+ * nhiệm thực hiện nhiệm vụ được ủy quyền phê duyệt hồ sơ mời thầu" (125 Điều 9 khoản 2, sample P 94) decides as the delegate, and "có trách
+ * nhiệm thực hiện nhiệm vụ, quyền hạn, thẩm quyền của cấp quyết định chủ trương đầu tư …" (125 Điều 7 khoản 1, 3, sample Q 87)
+ * as the level that now decides.
  */
 const DUTY_DECIDES =
-  /^\s*(?:(?:xem xét|phân loại|kiểm tra|thẩm định),? (?:và )?)?(?:có văn bản |ra văn bản )?(?:thực hiện nhiệm vụ được (?:ủy quyền|phân cấp) )?(cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|cử|phân công|phê duyệt|quyết định|ban hành|công nhận|cho phép|chấp thuận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giao(?! nộp| lại| cho [^,;.]{0,40}?(?:lập|chuẩn bị|thực hiện))|giải quyết(?= (?:các |việc )?(?:thủ tục|hồ sơ|khiếu nại|tố cáo|tranh chấp|yêu cầu|đề nghị))|xác nhận(?= (?:việc )?đăng ký))(?=[\s,;.:]|$)/u;
+  /^\s*(?:(?:xem xét|phân loại|kiểm tra|thẩm định),? (?:và )?)?(?:có văn bản |ra văn bản )?(?:thực hiện nhiệm vụ được (?:ủy quyền|phân cấp) |thực hiện nhiệm vụ, quyền hạn, thẩm quyền của cấp )?(cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương)|cử|phân công|phê duyệt|quyết định|ban hành|công nhận|cho phép|chấp thuận|bổ nhiệm|miễn nhiệm|thu hồi|thành lập|giao(?! nộp| lại| cho [^,;.]{0,40}?(?:lập|chuẩn bị|thực hiện))|giải quyết(?= (?:các |việc )?(?:thủ tục|hồ sơ|khiếu nại|tố cáo|tranh chấp|yêu cầu|đề nghị))|xác nhận(?= (?:việc )?đăng ký))(?=[\s,;.:]|$)/u;
 const DECIDES_AFTER = /^\s*(xem xét, quyết định|quyết định|phê duyệt|ra quyết định|xem xét, phê duyệt|xem xét, cấp|cấp(?! xã| tỉnh| huyện)|ban hành|thu hồi|bổ nhiệm|miễn nhiệm|công nhận|cho phép|chấp thuận)(?=[\s,;.:]|$)/u;
 
 /** Words after which a holder is an object, not the one assigned. */

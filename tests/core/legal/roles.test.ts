@@ -354,4 +354,9 @@ describe.skipIf(!hasSources)('roles from meaning, sample Q (fresh re-audit, 12/2
   it('144 Điều 25 khoản 1 ("Việc đăng tải thông tin của sàn giao dịch bất động sản sau khi được cấp giấy phép hoạt động … do Sở Xây dựng thực hiện"): publishing is a duty', () => {
     expect(roles(at(raw('144').records, 25, 1))).toEqual(['Sở Xây dựng/trach-nhiem']);
   });
+
+  it('125 Điều 7 khoản 1 điểm a ("Hội đồng nhân dân cấp tỉnh có trách nhiệm thực hiện nhiệm vụ, quyền hạn, thẩm quyền của cấp quyết định chủ trương đầu tư …"): the level that now decides decides', () => {
+    expect(roles(at(raw('125').records, 7, 1, 'a'))).toEqual(['Hội đồng nhân dân cấp tỉnh/quyet-dinh']);
+    expect(roles(at(raw('125').records, 7, 3, 'a'))).toEqual(['Chủ tịch Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
+  });
 });
