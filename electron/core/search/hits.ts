@@ -159,13 +159,20 @@ function indexOfWord(folded: string, needle: string): number {
 const EXCERPT_BEFORE = 60;
 const EXCERPT_LENGTH = 220;
 
+/**
+ * A scanned clause may open with what the scan made of its number ("„__L. Ủy ban …" for "1. Ủy ban …"):
+ * marks that are no letter or digit, then at most one letter and its dot. Not shown.
+ */
+const SCAN_JUNK_START = /^[^\p{L}\p{N}\s(“"«]+\p{L}?[.)]?\s+(?=\p{L})/u;
+
 export function excerptOf(text: string | null, h: Highlighter): { excerpt: string | null; ranges: Ranges } {
   if (!text) return { excerpt: null, ranges: [] };
   const f = foldedOf(text);
   const { nfc, folded } = f;
   const first = folded === null ? (slowRanges(nfc, h)[0]?.[0] ?? -1) : firstMatch(f, h);
-  let start = first > 0 ? Math.max(0, first - EXCERPT_BEFORE) : 0;
-  if (start > 0) {
+  const from = SCAN_JUNK_START.exec(nfc)?.[0].length ?? 0;
+  let start = first > from ? Math.max(from, first - EXCERPT_BEFORE) : from;
+  if (start > from) {
     const space = nfc.indexOf(' ', start);
     if (space >= 0 && space < first) start = space + 1;
   }
@@ -174,7 +181,7 @@ export function excerptOf(text: string | null, h: Highlighter): { excerpt: strin
     const space = nfc.lastIndexOf(' ', end);
     if (space > start) end = space;
   }
-  const lead = start > 0 ? '… ' : '';
+  const lead = start > from ? '… ' : '';
   const excerpt = lead + nfc.slice(start, end) + (end < nfc.length ? ' …' : '');
   const shift = lead.length - start;
   const inWindow =
