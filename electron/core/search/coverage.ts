@@ -13,8 +13,7 @@ import type { OutOfCoverage } from '../results';
 import { tokenize } from '../text/tokenize';
 import { SECTOR_LABELS, type SectorId } from '../model';
 import type { SearchEngine } from './engine';
-import { exactPosting } from './exact-postings';
-import { holds } from './postings';
+import { holdsExact } from './exact-postings';
 import type { ParsedQuery } from './query';
 
 interface Topic {
@@ -103,7 +102,7 @@ export function outOfCoverage(
       fold,
       exact: w.exact && next.exact ? `${w.exact}_${next.exact}` : null,
       missing: (missing[i] as boolean) || (missing[i + 1] as boolean),
-      apart: best !== null && !holds(exactPosting(engine.pairs, fold).ids, best),
+      apart: best !== null && !holdsExact(engine.pairs, fold, best),
       shown: `${shown[i]} ${shown[i + 1]}`,
     };
   });

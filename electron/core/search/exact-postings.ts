@@ -5,7 +5,7 @@
  * milliseconds — they hold most of the distinct terms, and loading them into
  * MiniSearch made the saved index barely faster to load than to rebuild.
  */
-import type { Posting } from './postings';
+import { holds, type Posting } from './postings';
 
 export interface ExactPostings {
   index: Map<string, number>;
@@ -60,6 +60,11 @@ export function exactPosting(p: ExactPostings, term: string): Posting {
   const from = p.offsets[i] as number;
   const to = p.offsets[i + 1] as number;
   return { ids: p.ids.subarray(from, to), weights: p.weights.subarray(from, to) };
+}
+
+/** Whether record `id` holds `term` (its postings are sorted). */
+export function holdsExact(p: ExactPostings, term: string, id: number): boolean {
+  return holds(exactPosting(p, term).ids, id);
 }
 
 const toBase64 = (a: Int32Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');

@@ -13,7 +13,7 @@ import type { Citation } from '../model';
 import { decodeTelex } from '../text/telex';
 import { foldedWords } from '../text/tokenize';
 import type { SearchEngine } from './engine';
-import { exactCompletions, exactPosting } from './exact-postings';
+import { exactCompletions, exactPosting, holdsExact } from './exact-postings';
 import { citationScope, compareCitation } from './citation-scope';
 import { outOfCoverage } from './coverage';
 import { portalHits, withPortalRows } from './portal';
@@ -96,8 +96,6 @@ interface Ranked {
   browse?: boolean;
 }
 
-
-
 /** Folded words of a record's name (title, everyday names) and headings: where a task is named. */
 const namedWords = new WeakMap<SearchDoc, string[]>();
 function namedWordsOf(doc: SearchDoc): string[] {
@@ -108,6 +106,11 @@ function namedWordsOf(doc: SearchDoc): string[] {
     namedWords.set(doc, w);
   }
   return w;
+}
+
+/** What a near miss says: the words it lacks, as typed. */
+function lackingReason(lacking: string[]): string {
+  return `Gần đúng — không có từ: ${lacking.join(', ')}. Kiểm tra lại trước khi dùng.`;
 }
 
 /**
@@ -128,7 +131,7 @@ function judgeFor(
   return (id) => {
     const lacking = informative.filter((f) => !holds(f.posting.ids, id)).map((f) => f.term.exact ?? f.term.fold);
     if (lacking.length > 0) {
-      return { confidence: 'low', confidenceReason: `Gần đúng — không có từ: ${lacking.join(', ')}. Kiểm tra lại trước khi dùng.` };
+      return { confidence: 'low', confidenceReason: lackingReason(lacking) };
     }
     const named = namedWordsOf(engine.docs[id] as SearchDoc);
     const inName = informative.every((f) => (f.term.partial ? named.some((w) => w.startsWith(f.term.fold)) : named.includes(f.term.fold)));
@@ -197,10 +200,7 @@ function wordsInOneRun(doc: SearchDoc, informative: QueryTerm[], typed: QueryTer
   // From the first informative word typed to the last, function words between them included.
   const seq = typed.filter((t) => !t.expanded);
   const first = seq.findIndex((t) => check.has(t));
-  let last = -1;
-  seq.forEach((t, i) => {
-    if (check.has(t)) last = i;
-  });
+  const last = seq.findLastIndex((t) => check.has(t));
   if (first < 0 || last <= first) return true;
   const needle = ` ${seq.slice(first, last + 1).map((t) => t.fold).join(' ')} `;
   return wordStringsOf(doc).some((t) => t.includes(needle));
@@ -452,12 +452,10 @@ function find(engine: SearchEngine, q: string, filters: Uint8Array | null, want:
   return { ranked, suggestion, plan };
 }
 
-/** Informative words the first hit lacks (all of them when nothing was found); null when it answers confidently. */
-function lackingOfBest(engine: SearchEngine, ranked: Ranked | null, bestId: string | null): Set<string> | null {
-  if (!ranked || bestId == null) return new Set(['*']);
-  const i = engine.positionOf.get(bestId);
-  if (i === undefined) return new Set(['*']);
-  const lacking = ranked.lacking(i);
+/** Informative words the first hit (its record position) lacks (all of them when nothing was found); null when it answers confidently. */
+function lackingOfBest(ranked: Ranked | null, best: number | null): Set<string> | null {
+  if (!ranked || best === null) return new Set(['*']);
+  const lacking = ranked.lacking(best);
   return lacking.length ? new Set(lacking) : null;
 }
 
@@ -472,10 +470,10 @@ export interface RunOptions {
 function markLackingNames(engine: SearchEngine, h: SearchHit, names: Map<string, string>): void {
   const i = engine.positionOf.get(h.id);
   if (i === undefined) return;
-  const lacking = [...names].filter(([pair]) => !holds(exactPosting(engine.pairs, pair).ids, i)).map(([, shown]) => shown);
+  const lacking = [...names].filter(([pair]) => !holdsExact(engine.pairs, pair, i)).map(([, shown]) => shown);
   if (lacking.length === 0 || h.confidence === 'low') return;
   h.confidence = 'low';
-  h.confidenceReason = `Gần đúng — không có từ: ${lacking.join(', ')}. Kiểm tra lại trước khi dùng.`;
+  h.confidenceReason = lackingReason(lacking);
 }
 
 function holdsNames(title: string, names: Map<string, string>): boolean {
@@ -515,7 +513,7 @@ export function runSearch(engine: SearchEngine, args: SearchArgs, options: RunOp
   // A topic of a decree we have no text for is said first; a confident first hit answers the question.
   const best = hits[0] ? (engine.positionOf.get(hits[0].id) ?? null) : null;
   const unheld = new Map<string, string>();
-  const outOfCoverageNow = outOfCoverage(engine, plan, lackingOfBest(engine, ranked, hits[0]?.id ?? null), q, best, unheld);
+  const outOfCoverageNow = outOfCoverage(engine, plan, lackingOfBest(ranked, best), q, best, unheld);
   // A name of a decree without text ("lễ hội") that a hit holds only as two separate syllables is a word
   // it lacks: a near miss, never an answer.
   if (unheld.size > 0) for (const h of hits) markLackingNames(engine, h, unheld);
@@ -534,7 +532,7 @@ export function runSearch(engine: SearchEngine, args: SearchArgs, options: RunOp
     hits: shown,
     suggestion,
     jump: ranked?.jump ?? null,
-    missingWords: ranked && hits.length > 0 ? ranked.missing(engine.positionOf.get(hits[0]!.id)) : [],
+    missingWords: ranked && hits.length > 0 ? ranked.missing(best ?? undefined) : [],
     date: day,
     province,
     notice: dayNotice(day, commonEndOfTerm(engine)),
