@@ -36,19 +36,27 @@ function list(json: string | null): string[] {
 /** Meta key of the names' words the KB build stores (code → [folded words, words as written], space-joined). */
 export const PORTAL_WORDS_KEY = 'portalNameWords';
 
-/** The stored words, when made by this program's tokenizer (the search index version says so), else none. */
-function storedWords(db: Database.Database): Map<string, NameWords> {
-  const out = new Map<string, NameWords>();
+/** The stored words as the KB holds them, when made by this program's tokenizer (the search index version says so). */
+function storedWordsText(db: Database.Database): string | null {
   try {
     const get = db.prepare('SELECT value FROM meta WHERE key = ?');
     const version = (get.get('searchIndexVersion') as { value: string } | undefined)?.value;
-    const raw = (get.get(PORTAL_WORDS_KEY) as { value: string } | undefined)?.value;
-    if (!raw || version !== String(SEARCH_INDEX_VERSION)) return out;
+    return version === String(SEARCH_INDEX_VERSION) ? ((get.get(PORTAL_WORDS_KEY) as { value: string } | undefined)?.value ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parsed on first use, not at open; unreadable gives none (the words are then computed). */
+function parseWords(raw: string | null): Map<string, NameWords> {
+  const out = new Map<string, NameWords>();
+  if (!raw) return out;
+  try {
     for (const [code, [f, e]] of Object.entries(JSON.parse(raw) as Record<string, [string, string]>)) {
       out.set(code, { fold: f ? f.split(' ') : [], exact: e ? e.split(' ') : [] });
     }
   } catch {
-    out.clear(); // unreadable: computed on first use instead
+    out.clear();
   }
   return out;
 }
@@ -67,7 +75,7 @@ export function serializePortalWords(records: ReadonlyArray<{ code: string; name
 /** Reads the rows now (the connection may close after open); turns them into records when first asked. */
 export function portalRecordsOf(db: Database.Database): () => PortalRecord[] {
   let rows: Row[] = [];
-  const words = storedWords(db);
+  const raw = storedWordsText(db);
   try {
     rows = db
       .prepare(`SELECT code, ${FIELDS.map((f) => `json_extract(json, '$.${f}') AS ${f}`).join(', ')} FROM national_procedures ORDER BY code`)
@@ -75,8 +83,9 @@ export function portalRecordsOf(db: Database.Database): () => PortalRecord[] {
   } catch {
     rows = []; // a KB without the table: no portal rows
   }
-  return () =>
-    rows.map((r) => ({
+  return () => {
+    const words = parseWords(raw);
+    return rows.map((r) => ({
       code: r.code,
       name: r.name ?? '',
       levels: list(r.levels) as Level[],
@@ -88,4 +97,5 @@ export function portalRecordsOf(db: Database.Database): () => PortalRecord[] {
       url: r.url,
       ...(words.has(r.code) ? { words: words.get(r.code) } : {}),
     }));
+  };
 }
