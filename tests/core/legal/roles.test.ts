@@ -359,4 +359,11 @@ describe.skipIf(!hasSources)('roles from meaning, sample Q (fresh re-audit, 12/2
     expect(roles(at(raw('125').records, 7, 1, 'a'))).toEqual(['Hội đồng nhân dân cấp tỉnh/quyet-dinh']);
     expect(roles(at(raw('125').records, 7, 3, 'a'))).toEqual(['Chủ tịch Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
   });
+
+  it('128 Điều 5 khoản 11 điểm b ("Sở Nội vụ nơi quản lý mộ liệt sĩ thực hiện việc hoàn trả mẫu hài cốt liệt sĩ … vào mộ liệt sĩ"): returning the sample is a duty; the identity decision of điểm c still decides', () => {
+    expect(roles(at(raw('128').records, 5, 11, 'b'))).toEqual(['Sở Nội vụ/trach-nhiem']);
+    expect(roles(at(raw('128').records, 5, 11, 'c'))).toEqual(['Sở Nội vụ/quyet-dinh']);
+    // "X thực hiện việc …" still decides when what is done is no physical act.
+    expect(assignmentsIn(matchForm('b) Sở Nội vụ nơi quản lý mộ liệt sĩ thực hiện việc cấp giấy báo tin mộ liệt sĩ trong thời gian 07 ngày;')).map((a) => a.role)).toEqual(['quyet-dinh']);
+  });
 });
