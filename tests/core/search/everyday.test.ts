@@ -134,6 +134,13 @@ describe('light verbs of an everyday question', () => {
     expect(parseQuery('khen thưởng cho hội ở xã').terms.map((t) => t.fold)).toContain('hoi');
     expect(parseQuery('cho hỏi đăng ký kết hôn').terms.map((t) => t.fold)).not.toContain('hoi');
   });
+  it('a word the register never uses is not folded into a question word and dropped: "tội phạm" is no «vi phạm» answer', async () => {
+    const all = await registerCorpus({ acts: 'all' });
+    const hits = runSearch(buildSearchIndex(all.docs), { q: 'tội phạm', limit: 5, date: DAY }).hits;
+    // Dropped as "tôi", the question was "phạm" alone: «xử lý vi phạm …» answered it, said sure.
+    expect(hits.every((h) => h.confidence === 'low')).toBe(true);
+    expect(hits[0]?.confidenceReason).toContain('tội');
+  });
   it('"cho" is one in a question typed with marks; typed all without marks it may be "chợ" and stays required', () => {
     expect(soft('xây nhà công vụ cho bộ', 'cho')).toBe(true);
     expect(soft('xa quan ly cho', 'cho')).toBe(false);

@@ -63,6 +63,14 @@ describe('query planning — rule 7: question words are not content', () => {
     expect(content(question)).toEqual(content(bare));
   });
 
+  it('a lone question word typed with other marks is another word, and content ("tội" is not "tôi")', () => {
+    expect(content('tội phạm')).toEqual(['toi', 'pham']);
+    expect(content('kết cấu hạ tầng')).toContain('ha');
+    // Typed as the question word, or bare (it may be that word), it goes.
+    expect(content('tôi muốn đăng ký kết hôn')).toEqual(content('đăng ký kết hôn'));
+    expect(content('toi muon dang ky ket hon')).toEqual(content('dang ky ket hon'));
+  });
+
   it('keeps a query made only of question words', () => {
     expect(content('ở đâu')).toEqual(['o', 'dau']);
   });
