@@ -473,11 +473,12 @@ export function assignmentsIn(s: string): Assignment[] {
     // tự, thủ tục theo quy định tại điểm c khoản này" (128 Điều 5 khoản 9 điểm d, sample G 17): inspecting, or carrying out
     // a procedure's steps, is a duty unless what is carried out decides ("trình tự, thủ tục thu hồi"). "Sở Nội vụ nơi quản lý mộ
     // liệt sĩ thực hiện việc hoàn trả mẫu hài cốt liệt sĩ đã giám định ADN vào mộ liệt sĩ" (128 Điều 5 khoản 11 điểm b, sample
-    // Q 98): a physical act on things (returning, handing over, taking or sending samples, moving remains) is a duty too.
+    // Q 98): a physical act on things (returning, handing over, taking or sending samples, moving remains) is a duty too, and so
+    // is "Đảng ủy cấp xã thực hiện trách nhiệm báo cáo tài sản …" (125 Điều 15 khoản 5, sample R 87): a responsibility or a report.
     if (verb === 'thực hiện' && role === 'quyet-dinh') {
       const task = (rest.slice(v.index + v[0].length).split(/[;.]/u)[0] ?? '').replace(/\s(?:theo |được )?quy định tại\s.*$/u, '');
       if (
-        /^\s*(?:việc )?(?:thanh tra|kiểm tra|giám sát|theo dõi|trình tự, thủ tục|các bước|hoàn trả mẫu|bàn giao|lấy mẫu|gửi mẫu|di chuyển hài cốt|quy tập|an táng)(?![\p{L}])/u.test(task) &&
+        /^\s*(?:việc )?(?:thanh tra|kiểm tra|giám sát|theo dõi|trình tự, thủ tục|các bước|trách nhiệm|báo cáo|hoàn trả mẫu|bàn giao|lấy mẫu|gửi mẫu|di chuyển hài cốt|quy tập|an táng)(?![\p{L}])/u.test(task) &&
         !TASK_DECIDES.test(task)
       )
         role = 'trach-nhiem';

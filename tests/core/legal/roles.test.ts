@@ -367,3 +367,11 @@ describe.skipIf(!hasSources)('roles from meaning, sample Q (fresh re-audit, 12/2
     expect(assignmentsIn(matchForm('b) Sở Nội vụ nơi quản lý mộ liệt sĩ thực hiện việc cấp giấy báo tin mộ liệt sĩ trong thời gian 07 ngày;')).map((a) => a.role)).toEqual(['quyet-dinh']);
   });
 });
+
+describe.skipIf(!hasSources)('roles from meaning, sample R (fresh re-audit, 12/2026)', () => {
+  it('125 Điều 15 khoản 5 ("Đảng ủy cấp xã thực hiện trách nhiệm báo cáo tài sản của Văn phòng huyện ủy …"): a responsibility to report is a duty; the party committee\'s purchase decisions of khoản 1 still decide', () => {
+    expect(roles(at(raw('125').records, 15, 5))).toEqual(['Đảng ủy cấp xã/trach-nhiem']);
+    expect(roles(at(raw('125').records, 15, 1))).toEqual(['Đảng ủy cấp xã/quyet-dinh']);
+    expect(assignmentsIn(matchForm('Sở Tài chính thực hiện việc báo cáo tình hình quản lý tài sản công tại địa phương.')).map((a) => a.role)).toEqual(['trach-nhiem']);
+  });
+});
