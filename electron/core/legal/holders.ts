@@ -32,8 +32,9 @@ const HOLDER_SOURCES = [
   `Chủ tịch Ủy ban nhân dân cấp có thẩm quyền`,
   `(?:Chủ tịch )?Ủy ban nhân dân (?:tỉnh|huyện)(?![\\p{L}])`,
   `Giám đốc Sở (?:${DEPARTMENTS})`,
-  // "Cơ quan, đơn vị quản lý người có công thuộc Bộ Quốc phòng, Bộ Công an": one composite body.
-  `[Cc]ơ quan, đơn vị [^,.;:()]{2,60}? (?:trực thuộc|thuộc) Bộ (?:${MINISTRIES}), Bộ (?:${MINISTRIES})`,
+  // "Cơ quan, đơn vị quản lý người có công thuộc Bộ Quốc phòng, Bộ Công an": one composite body. So is "Cơ quan chuyên môn về
+  // xây dựng thuộc Bộ Quốc phòng, Bộ Công an" (207/2026 Điều 26 khoản 2 điểm đ, sample R 13), never the second ministry itself.
+  `[Cc]ơ quan(?:, đơn vị)? [^,.;:()]{2,60}? (?:trực thuộc|thuộc) Bộ (?:${MINISTRIES}), Bộ (?:${MINISTRIES})`,
   `[Cc]ơ quan [^,.;:()]{2,40}? (?:trực thuộc|thuộc) (?:Bộ (?:${MINISTRIES})|bộ quản lý công trình xây dựng chuyên ngành)`,
   `Chủ tịch Hội đồng nhân dân ${LEVEL}`,
   `Thường trực Hội đồng nhân dân ${LEVEL}`,

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../../electron/core/legal/catalogue';
 import { type RegisterFile, extractRegister } from '../../../electron/core/legal/extract';
 import { casesOf, holderMentions, levelOf } from '../../../electron/core/legal/holders';
-import { contextOf, fullText, parseDecree } from '../../../electron/core/legal/structure';
-import { matchForm } from '../../../electron/core/legal/text';
+import { contextOf, findProvision, fullText, parseDecree } from '../../../electron/core/legal/structure';
+import { matchForm, sentences } from '../../../electron/core/legal/text';
+import { assignmentsIn } from '../../../electron/core/legal/assign';
 import { readFileSync } from 'node:fs';
 import { SOURCES, hasSources, readDecree, repoRoot } from './sources';
 
@@ -102,5 +103,14 @@ describe('holder fixed by case', () => {
     expect(of(4)).toEqual(['Chủ tịch Ủy ban nhân dân cấp xã']);
     expect(of(1)).toEqual(['Ủy ban nhân dân cấp xã']);
   });
-});
 
+  it.skipIf(!hasSources)('207/2026 Điều 26 khoản 2 điểm đ ("Cơ quan chuyên môn về xây dựng thuộc Bộ Quốc phòng, Bộ Công an thực hiện kiểm tra …"): one composite body, never the ministry itself (sample R 13)', () => {
+    const parsed = parseDecree(readFileSync(path.join(SOURCES, 'amending', '207-2026-ND-CP.txt'), 'utf8'));
+    const p = findProvision(parsed, { document: '207/2026/NĐ-CP', article: 26, clause: 2, point: 'đ', annex: null })!;
+    const held = sentences(matchForm(p.text)).flatMap((s) => assignmentsIn(s)).map((a) => `${a.holder}/${levelOf(a.holder)}/${a.role}`);
+    expect(held).toEqual(['Cơ quan chuyên môn về xây dựng thuộc Bộ Quốc phòng, Bộ Công an/trung-uong/trach-nhiem']);
+    // The other points of the clause keep their one ministry's agency.
+    const b = findProvision(parsed, { document: '207/2026/NĐ-CP', article: 26, clause: 2, point: 'b', annex: null })!;
+    expect(sentences(matchForm(b.text)).flatMap((s) => assignmentsIn(s)).map((a) => a.holder)).toEqual(['Cơ quan chuyên môn về xây dựng thuộc Bộ Xây dựng']);
+  });
+});
