@@ -213,4 +213,13 @@ describe('data/aliases — a name describes the task of the records it lands on'
     expect(on('129/2025/NĐ-CP', 7, 1)).toEqual(['xin cấp lại bằng tổ quốc ghi công']);
     expect(on('129/2025/NĐ-CP', 7, 2)).toEqual(['thu hồi bằng tổ quốc ghi công']);
   });
+
+  it('a name keyed to the point that names it (sample R 26): 129 Điều 35 khoản 2 «sơ đồ nghĩa trang» only on điểm b («Quản lý sơ đồ nghĩa trang …»), not on the lists of điểm a', () => {
+    const on = (point: string) =>
+      spans.filter((x) => x.hit.some((r) => r.citation.document === '129/2025/NĐ-CP' && r.citation.article === 35 && r.citation.clause === 2 && r.citation.point === point)).flatMap((x) => x.e.aliases);
+    expect(on('b')).toContain('sơ đồ nghĩa trang liệt sĩ xã');
+    for (const p of ['a', 'c', 'd']) expect(on(p).filter((n) => /sơ đồ/u.test(n))).toEqual([]);
+    // The clause-wide name still reaches every point of the commune's duty.
+    for (const p of ['a', 'b', 'c', 'd']) expect(on(p)).toContain('quản lý mộ liệt sĩ ở xã');
+  });
 });
