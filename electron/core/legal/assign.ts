@@ -483,6 +483,11 @@ export function assignmentsIn(s: string): Assignment[] {
       )
         role = 'trach-nhiem';
     }
+    // "Bộ Xây dựng giao đơn vị trực thuộc được giao quản lý nhà ở lập hồ sơ …, tổ chức thẩm định … và hoàn thiện hồ sơ để trình
+    // Bộ trưởng Bộ Xây dựng xem xét, quyết định đầu tư" (144 Điều 16 khoản 3, sample S 10): handing one's own unit the file to
+    // prepare is a step of the procedure, as after «có trách nhiệm» (DUTY_DECIDES); the decision is the one addressed.
+    if (verb === 'giao' && role === 'quyet-dinh' && /^\s*(?:cho\s+)?[^,;.]{0,80}?\s(?:lập|chuẩn bị) (?:hồ sơ|tờ trình)(?![\p{L}])/u.test(rest.slice(v.index + v[0].length)))
+      role = 'trach-nhiem';
     pushAll(role, verb);
     return out.length > n0;
   };

@@ -375,3 +375,14 @@ describe.skipIf(!hasSources)('roles from meaning, sample R (fresh re-audit, 12/2
     expect(assignmentsIn(matchForm('Sở Tài chính thực hiện việc báo cáo tình hình quản lý tài sản công tại địa phương.')).map((a) => a.role)).toEqual(['trach-nhiem']);
   });
 });
+
+describe.skipIf(!hasSources)('roles from meaning, sample S (fresh re-audit, 12/2026)', () => {
+  it('144 Điều 16 khoản 3 ("Bộ Xây dựng giao đơn vị trực thuộc … lập hồ sơ …, tổ chức thẩm định … để trình Bộ trưởng Bộ Xây dựng xem xét, quyết định đầu tư …"): handing its unit the file is a step; the Minister decides', () => {
+    expect(roles(at(raw('144').records, 16, 3))).toEqual(['Bộ Xây dựng/trach-nhiem', 'Bộ trưởng Bộ Xây dựng/quyet-dinh']);
+    // The same step of Điều 15 khoản 3 điểm a; the Minister's decision is điểm b.
+    expect(roles(at(raw('144').records, 15, 3, 'a'))).toEqual(['Bộ Xây dựng/trach-nhiem']);
+    expect(roles(at(raw('144').records, 15, 3, 'b'))).toEqual(['Bộ trưởng Bộ Xây dựng/quyet-dinh']);
+    // Handing over a task that is no file to prepare still decides.
+    expect(assignmentsIn(matchForm('Ủy ban nhân dân cấp tỉnh giao Sở Xây dựng quản lý quỹ nhà ở công vụ trên địa bàn.')).map((a) => a.role)).toEqual(['quyet-dinh']);
+  });
+});
