@@ -57,6 +57,9 @@ const HOLDER_SOURCES = [
   `Cảng vụ (?:Hàng hải|Hàng không|Đường thủy nội địa)`,
   `(?:các )?[Bb]ộ quản lý công trình xây dựng chuyên ngành`,
   `Bộ, cơ quan ngang [Bb]ộ`,
+  // 151 Phụ lục I Phần VII mục V: the file goes "đến cơ quan có chức năng quản lý đất đai cấp có thẩm quyền", the land agency of
+  // the level whose chairman approves (casesOf), as "Chủ tịch Ủy ban nhân dân cấp có thẩm quyền".
+  `[Cc]ơ quan có chức năng quản lý đất đai cấp có thẩm quyền`,
   `[Cc]ơ quan có chức năng quản lý (?:đất đai|nhà ở|xây dựng|[^,.;:()]{1,30}?) ${LEVEL}`,
   `[Cc]ơ quan quản lý (?:nhà ở|đất đai|xây dựng|nhà nước về [^,.;:()]{1,30}?) ${LEVEL}`,
   `Bộ trưởng Bộ (?:${MINISTRIES})`,
@@ -122,6 +125,13 @@ const CASE_HOLDERS: Array<[RegExp, HolderCase[]]> = [
     [
       { level: 'tinh', kind: 'chu-tich-ubnd', idName: 'Chủ tịch Ủy ban nhân dân có thẩm quyền cấp tỉnh', note: 'Chủ tịch UBND cấp tỉnh khi thuộc thẩm quyền cấp tỉnh' },
       { level: 'xa', kind: 'chu-tich-ubnd', idName: 'Chủ tịch Ủy ban nhân dân có thẩm quyền cấp xã', note: 'Chủ tịch UBND cấp xã khi thuộc thẩm quyền cấp xã' },
+    ],
+  ],
+  [
+    /^[Cc]ơ quan có chức năng quản lý đất đai cấp có thẩm quyền$/u,
+    [
+      { level: 'tinh', kind: 'co-quan-chuyen-mon', idName: 'Cơ quan có chức năng quản lý đất đai có thẩm quyền cấp tỉnh', note: 'cơ quan cấp tỉnh khi thuộc thẩm quyền cấp tỉnh' },
+      { level: 'xa', kind: 'co-quan-chuyen-mon', idName: 'Cơ quan có chức năng quản lý đất đai có thẩm quyền cấp xã', note: 'cơ quan cấp xã khi thuộc thẩm quyền cấp xã' },
     ],
   ],
   [

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { annexProcedures, withProcedureTexts } from '../../../electron/core/legal/procedures';
+import { casesOf } from '../../../electron/core/legal/holders';
 import { type LegalNode, citationKey, fullText, parseDecree } from '../../../electron/core/legal/structure';
 import { ensureKb } from '../../../electron/core/kb/ensure';
 import { type KnowledgeBase, openKnowledgeBase } from '../../../electron/core/kb/open';
@@ -33,6 +34,12 @@ describe.skipIf(!hasSources)('who decides an annex procedure: the body a decisio
     expect(p151.find((p) => p.citation.annex === 'mục III phần C Phần V Phụ lục I')?.receiver).toBe('Văn phòng đăng ký đất đai');
     // 129 Phụ lục I mục VII: the Prime Minister, to whom the file is finally sent, receives nothing from the applicant.
     expect(of('129-2025-ND-CP.txt').find((p) => p.citation.annex === 'mục VII Phụ lục I')?.receiver).not.toBe('Thủ tướng Chính phủ');
+  });
+  it('151 Phụ lục I Phần VII mục V: the file goes "đến cơ quan có chức năng quản lý đất đai cấp có thẩm quyền", the land agency of the level whose chairman approves (tỉnh or xã by the case)', () => {
+    const p = of('151-2025-ND-CP.txt').find((x) => x.citation.annex === 'mục V Phần VII Phụ lục I')!;
+    expect(p.receiver).toBe('cơ quan có chức năng quản lý đất đai cấp có thẩm quyền');
+    expect(p.decider).toBe('Chủ tịch Ủy ban nhân dân cấp có thẩm quyền');
+    expect(casesOf(p.receiver!)?.map((c) => c.level)).toEqual(['tinh', 'xa']);
   });
 });
 
