@@ -73,6 +73,25 @@ function wordsOutsideParentheses(q: string): Set<string> | null {
 }
 
 /**
+ * The pairs of the question's words that stand side by side as typed (positions into `words`): from the
+ * sequence, repeats included, not from the distinct words ("nhà đầu tư" after "đấu giá" is no "nhà tư").
+ * A function word between two words parts them.
+ */
+function adjacentPairs(sequence: string[], words: Array<{ fold: string }>): Array<[number, number]> {
+  const at = new Map(words.map((w, i) => [w.fold, i]));
+  const out: Array<[number, number]> = [];
+  const seen = new Set<string>();
+  for (let k = 0; k + 1 < sequence.length; k++) {
+    const i = at.get(sequence[k] as string);
+    const j = at.get(sequence[k + 1] as string);
+    if (i === undefined || j === undefined || i === j || seen.has(`${i}_${j}`)) continue;
+    seen.add(`${i}_${j}`);
+    out.push([i, j]);
+  }
+  return out;
+}
+
+/**
  * Decrees without text whose topic the question names. Only the words the first hit lacks count
  * (`lacking`, folded; "*" = nothing was found; null = it holds every word): a question our register
  * answers names no other decree. A name of two syllables is one word ("lễ hội", "nhà thuốc"): when the
@@ -95,19 +114,20 @@ export function outOfCoverage(
   const shown = words.map((t) => t.exact ?? t.fold);
   // The question's words and adjacent pairs, spelled once (not once per decree).
   const missing = words.map((w) => all || (lacking?.has(w.fold) ?? false));
-  const pairs = words.slice(0, -1).map((w, i) => {
-    const next = words[i + 1] as (typeof words)[number];
-    const fold = `${w.fold}_${next.fold}`;
+  const pairs = adjacentPairs(plan.sequence, words).map(([i, j]) => {
+    const a = words[i] as (typeof words)[number];
+    const b = words[j] as (typeof words)[number];
+    const fold = `${a.fold}_${b.fold}`;
     return {
       fold,
-      exact: w.exact && next.exact ? `${w.exact}_${next.exact}` : null,
-      missing: (missing[i] as boolean) || (missing[i + 1] as boolean),
+      exact: a.exact && b.exact ? `${a.exact}_${b.exact}` : null,
+      missing: (missing[i] as boolean) || (missing[j] as boolean),
       apart: best !== null && !holdsExact(engine.pairs, fold, best),
-      shown: `${shown[i]} ${shown[i + 1]}`,
+      shown: `${shown[i]} ${shown[j]}`,
     };
   });
   // A question that is only a sector's name ("y tế", "giáo dục") asks about that sector, however sure its first hit.
-  const onlySector = words.length === 2 && TOPICS.some((t) => t.topicPairs.has(pairs[0]!.fold) && !hasVerifiedText(engine, t.number));
+  const onlySector = words.length === 2 && pairs.length === 1 && TOPICS.some((t) => t.topicPairs.has(pairs[0]!.fold) && !hasVerifiedText(engine, t.number));
   if (!lacking && !onlySector && !pairs.some((p) => p.apart)) return [];
   const out: Array<OutOfCoverage & { n: number }> = [];
   for (const t of TOPICS) {
@@ -116,8 +136,8 @@ export function outOfCoverage(
     const said = new Set<string>();
     words.forEach((w, i) => {
       if (missing[i] && (w.exact ? t.exact.has(w.exact) : t.fold.has(w.fold))) said.add(shown[i] as string);
-      const p = pairs[i];
-      if (!p) return;
+    });
+    pairs.forEach((p) => {
       const named = p.exact ? t.exact.has(p.exact) : t.fold.has(p.fold);
       // The sector the decree's title names ("giáo dục", "y tế") counts whenever the first hit is not sure.
       const topic = (lacking !== null || onlySector) && t.topicPairs.has(p.fold);
