@@ -77,16 +77,36 @@ function wordsOutsideParentheses(q: string): Set<string> | null {
  * sequence, repeats included, not from the distinct words ("nhà đầu tư" after "đấu giá" is no "nhà tư").
  * A function word between two words parts them.
  */
-function adjacentPairs(sequence: string[], words: Array<{ fold: string }>): Array<[number, number]> {
+function adjacentPairs(sequence: string[], words: Array<{ fold: string }>): Array<[number, number, number]> {
   const at = new Map(words.map((w, i) => [w.fold, i]));
-  const out: Array<[number, number]> = [];
+  const out: Array<[number, number, number]> = [];
   const seen = new Set<string>();
   for (let k = 0; k + 1 < sequence.length; k++) {
     const i = at.get(sequence[k] as string);
     const j = at.get(sequence[k + 1] as string);
     if (i === undefined || j === undefined || i === j || seen.has(`${i}_${j}`)) continue;
     seen.add(`${i}_${j}`);
-    out.push([i, j]);
+    out.push([i, j, k]);
+  }
+  return out;
+}
+
+/**
+ * What the notice quotes: the question's words it names, runs of overlapping pairs joined ("thu nhập cá
+ * nhân", not «thu nhập», «nhập cá», «cá nhân»), in the order typed. `spans` are [from, to] positions of `sequence`.
+ */
+function quoted(spans: Array<[number, number]>, sequence: string[], shownOf: Map<string, string>): string[] {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const runs: Array<[number, number]> = [];
+  for (const [from, to] of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else runs.push([from, to]);
+  }
+  const out: string[] = [];
+  for (const [from, to] of runs) {
+    const text = sequence.slice(from, to + 1).map((f) => shownOf.get(f) ?? f).join(' ');
+    if (!out.includes(text)) out.push(text);
   }
   return out;
 }
@@ -114,7 +134,9 @@ export function outOfCoverage(
   const shown = words.map((t) => t.exact ?? t.fold);
   // The question's words and adjacent pairs, spelled once (not once per decree).
   const missing = words.map((w) => all || (lacking?.has(w.fold) ?? false));
-  const pairs = adjacentPairs(plan.sequence, words).map(([i, j]) => {
+  const shownOf = new Map(words.map((w, i) => [w.fold, shown[i] as string]));
+  const firstAt = words.map((w) => plan.sequence.indexOf(w.fold));
+  const pairs = adjacentPairs(plan.sequence, words).map(([i, j, k]) => {
     const a = words[i] as (typeof words)[number];
     const b = words[j] as (typeof words)[number];
     const fold = `${a.fold}_${b.fold}`;
@@ -123,7 +145,7 @@ export function outOfCoverage(
       exact: a.exact && b.exact ? `${a.exact}_${b.exact}` : null,
       missing: (missing[i] as boolean) || (missing[j] as boolean),
       apart: best !== null && !holdsExact(engine.pairs, fold, best),
-      shown: `${shown[i]} ${shown[j]}`,
+      at: k,
     };
   });
   // A question that is only a sector's name ("y tế", "giáo dục") asks about that sector, however sure its first hit.
@@ -133,21 +155,23 @@ export function outOfCoverage(
   for (const t of TOPICS) {
     // A text imported since: its records answer, this is no longer out of coverage.
     if (hasVerifiedText(engine, t.number)) continue;
-    const said = new Set<string>();
+    // Positions in the question's sequence of what names the decree: a word, or a pair of words.
+    const said: Array<[number, number]> = [];
     words.forEach((w, i) => {
-      if (missing[i] && (w.exact ? t.exact.has(w.exact) : t.fold.has(w.fold))) said.add(shown[i] as string);
+      const k = firstAt[i] as number;
+      if (k >= 0 && missing[i] && (w.exact ? t.exact.has(w.exact) : t.fold.has(w.fold))) said.push([k, k]);
     });
     pairs.forEach((p) => {
       const named = p.exact ? t.exact.has(p.exact) : t.fold.has(p.fold);
       // The sector the decree's title names ("giáo dục", "y tế") counts whenever the first hit is not sure.
       const topic = (lacking !== null || onlySector) && t.topicPairs.has(p.fold);
-      if ((p.missing && named) || topic) said.add(p.shown);
+      if ((p.missing && named) || topic) said.push([p.at, p.at + 1]);
       else if (p.apart && named) {
-        said.add(p.shown);
-        unheld.set(p.fold, p.shown);
+        said.push([p.at, p.at + 1]);
+        unheld.set(p.fold, `${shownOf.get(p.fold.split('_')[0] as string)} ${shownOf.get(p.fold.split('_')[1] as string)}`);
       }
     });
-    if (said.size === 0) continue;
+    if (said.length === 0) continue;
     // "Lĩnh vực khác" says nothing: the title's own sector then ("Giáo dục và Đào tạo").
     const sector = t.sector === 'other' ? t.topic.charAt(0).toUpperCase() + t.topic.slice(1) : (SECTOR_LABELS[t.sector] ?? t.sector);
     out.push({
@@ -156,9 +180,9 @@ export function outOfCoverage(
       sector,
       reason:
         // The decree is named beside the reason (number, sector): sister decrees (147, 148) say the same.
-        `Câu hỏi có «${[...said].slice(0, 4).join('», «')}» — thuộc lĩnh vực ${t.topic}. ` +
+        `Câu hỏi có «${quoted(said, plan.sequence, shownOf).slice(0, 4).join('», «')}» — thuộc lĩnh vực ${t.topic}. ` +
         'Chưa có văn bản nghị định này: các kết quả dưới đây có thể chỉ là việc gần giống ở nghị định khác.',
-      n: said.size,
+      n: said.length,
     });
   }
   return out

@@ -130,6 +130,15 @@ describe('out of coverage', () => {
     expect(named / asked, `${named} / ${asked}`).toBeGreaterThanOrEqual(0.75);
   });
 
+  it('the notice quotes the question\'s words as typed, overlapping pairs joined into one run', () => {
+    const q = 'khai thuế thu nhập cá nhân';
+    const reason = runSearch(engine, { q, limit: 5 }).outOfCoverage?.[0]?.reason ?? '';
+    const quotes = [...reason.matchAll(/«([^»]+)»/gu)].map((m) => m[1] as string);
+    // Pair by pair it read «khai thuế», «thu nhập», «nhập cá» …: fragments of the question.
+    expect(quotes.length, reason).toBe(1);
+    expect(q.includes(quotes[0] as string), reason).toBe(true);
+  });
+
   it('a name is two words side by side as typed, not two distinct words that follow each other once repeats are gone', () => {
     // "… không đấu giá …, … nhà đầu tư …" typed without marks: the distinct words put "nha" beside "tu",
     // and "nhà tu hành" (a field of 124) was named for a land procedure.
