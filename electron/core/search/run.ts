@@ -342,13 +342,15 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
     const shown = (t: { exact: string | null; fold: string }) => t.exact ?? t.fold;
     // Of the record shown first (the day's arrangement may put another above the best ranked).
     // Only words the user typed: the expansion of an abbreviation ("sổ đỏ" → "quyền sử dụng đất") is ours, not theirs.
-    const nowhere = found.filter((f) => f.posting.ids.length === 0 && !f.term.expanded).map((f) => shown(f.term));
-    const missing = (first: number | undefined = ids[0]) => [
-      ...nowhere,
-      ...(usedOr && first !== undefined
-        ? required.filter((f) => !f.term.expanded && !holds(f.posting.ids, first)).map((f) => shown(f.term))
-        : []),
-    ];
+    // In the order typed (the ranking sorted the words rarest first).
+    const typedOrder = (a: { term: QueryTerm }, b: { term: QueryTerm }) => terms.indexOf(a.term) - terms.indexOf(b.term);
+    const missing = (first: number | undefined = ids[0]) =>
+      [
+        ...found.filter((f) => f.posting.ids.length === 0 && !f.term.expanded),
+        ...(usedOr && first !== undefined ? required.filter((f) => !f.term.expanded && !holds(f.posting.ids, first)) : []),
+      ]
+        .sort(typedOrder)
+        .map((f) => shown(f.term));
     return {
       ids,
       scores: ids.map((id) => acc[id] as number),

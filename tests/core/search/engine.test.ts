@@ -299,6 +299,14 @@ describe('near misses are said, never passed off as answers', () => {
     for (const w of r.missingWords) expect(fold('lam so do lan dau').split(' ')).toContain(fold(w));
   });
 
+  it('names the missing words in the order typed, not rarest first', () => {
+    const q = 'bán buôn rượu xăng dầu khai sinh';
+    const r = run(q);
+    expect(r.missingWords.length).toBeGreaterThan(1);
+    const at = r.missingWords.map((w) => fold(q).split(' ').indexOf(fold(w)));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
+
   it('lists nothing missing when the best hit holds every word', () => {
     expect(run('đăng ký khai sinh').missingWords).toEqual([]);
   });
