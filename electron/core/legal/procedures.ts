@@ -20,7 +20,16 @@ const NOT_PROCEDURE = /^(?:hồ sơ|tiếp nhận hồ sơ|thời gian|mẫu|dan
 const RECEIVES = /nộp (?:\S+ ){0,4}(?:hồ sơ|đơn)|gửi (?:\S+ ){0,3}hồ sơ (?:gồm [^.;]{0,300}? )?(?:đến|tới|cho)|gửi kiến nghị [^.;]{0,80}?(?:đến|tới)|tiếp nhận(?:, kiểm tra)? hồ sơ/giu;
 /** "Tiếp nhận hồ sơ và trả kết quả" (151 Phụ lục I Phần V nội dung A): who receives for every procedure of the part. */
 const RECEPTION_HEADING = /^tiếp nhận hồ sơ/iu;
-const DECIDES = /(?:ký |ban hành )?(?:quyết định|phê duyệt|cấp giấy|cấp Giấy|chấp thuận|công nhận|ban hành)/u;
+// "ban hành kèm theo" names a form and "cấp Giấy tiếp nhận hồ sơ" a receipt, never a decision; "cấp sửa đổi, bổ
+// sung giấy phép", "cấp lại", "cấp xác nhận" decide.
+const DECIDES =
+  /(?:ký |ban hành )?(?:quyết định|phê duyệt|cấp (?:sửa đổi, bổ sung |sửa đổi |bổ sung |lại |mới )?(?:giấy|Giấy|xác nhận)(?! tiếp nhận)|chấp thuận|công nhận|ban hành(?! kèm theo))/u;
+/**
+ * A body's decision the step only dates itself from is not the step's own: "Trong thời gian … kể từ ngày Chủ tịch …
+ * quyết định giá đất cụ thể, cơ quan … gửi kết quả … về Bộ …" (151 Phụ lục I Phần IV mục III khoản 12). Only
+ * when a body (a capital) follows: "kể từ ngày nhận đủ hồ sơ, Ủy ban nhân dân … cấp …" dates the step's own decision.
+ */
+const DATED_FROM = /(?:kể từ ngày|kể từ khi|sau khi)\s+(?:có\s+)?\p{Lu}[^,;.]{0,120}?(?:quyết định|phê duyệt|ban hành|chấp thuận|công nhận)/gu;
 
 function slug(c: Citation): string {
   const a = c.annex ?? '';
@@ -80,7 +89,7 @@ function deciderOf(steps: Array<{ text: string; bodies: string[] }>): string | n
       .map((at) => mentions.filter((m) => m.end <= at && at - m.end <= SUBJECT_GAP && !/[.;:]/u.test(text.slice(m.end, at))).pop()?.holder)
       .filter((h): h is string => !!h);
   };
-  const deciding = [...steps].reverse().find((s) => DECIDES.test(s.text) && s.bodies.length > 0);
+  const deciding = [...steps].reverse().find((s) => DECIDES.test(s.text.replace(DATED_FROM, ' ')) && s.bodies.length > 0);
   const last = deciding?.bodies[deciding.bodies.length - 1];
   return deciding && last && subjects(deciding.text).includes(last) ? last : null;
 }

@@ -18,6 +18,19 @@ describe.skipIf(!hasSources)('who decides an annex procedure: the body a decisio
   it('139 Phụ lục II mục I: "Ủy ban nhân dân cấp xã có trách nhiệm xem xét, … và cấp Giấy phép"', () => {
     expect(of('139-2025-ND-CP.txt').find((p) => p.citation.annex === 'mục I Phụ lục II')?.decider).toBe('Ủy ban nhân dân cấp xã');
   });
+  it('a form "ban hành kèm theo", a receipt "cấp Giấy tiếp nhận hồ sơ" and a decision the step dates itself from decide nothing', () => {
+    // 151 Phụ lục I Phần IV mục III: khoản 9 "trình Chủ tịch … cấp có thẩm quyền quyết định giá đất cụ thể" decides; khoản 12
+    // "… kể từ ngày Chủ tịch … quyết định …, cơ quan … gửi kết quả … về Bộ Nông nghiệp và Môi trường theo Mẫu số 43 … ban
+    // hành kèm theo Nghị định này" made the Ministry the decider.
+    expect(of('151-2025-ND-CP.txt').find((x) => x.citation.annex === 'mục III Phần IV Phụ lục I')?.decider).toBe('Chủ tịch Ủy ban nhân dân cấp có thẩm quyền');
+    // 139 Phụ lục II–V mục II, III: "Ủy ban nhân dân cấp xã … cấp lại / cấp sửa đổi, bổ sung Giấy phép" decides (it was unknown).
+    const p139 = of('139-2025-ND-CP.txt');
+    for (const annex of ['mục II Phụ lục II', 'mục III Phụ lục II', 'mục II Phụ lục III', 'mục III Phụ lục III', 'mục II Phụ lục IV', 'mục III Phụ lục IV']) {
+      expect(p139.find((x) => x.citation.annex === annex)?.decider, annex).toBe('Ủy ban nhân dân cấp xã');
+    }
+    // 146 Phụ lục XIV mục III: "Ủy ban nhân dân cấp tỉnh cấp xác nhận kiến thức …" (it held by the form's "ban hành").
+    expect(of('146-2025-ND-CP.txt').find((x) => x.citation.annex === 'mục III Phụ lục XIV')?.decider).toBe('Ủy ban nhân dân cấp tỉnh');
+  });
   it('121 Phụ lục II mục I: "Sở Tư pháp thẩm định, trình Chủ tịch Ủy ban nhân dân cấp tỉnh xem xét, cấp Giấy phép"', () => {
     expect(of('121-2025-ND-CP.txt').find((p) => p.citation.annex === 'mục I Phụ lục II')?.decider).toBe('Chủ tịch Ủy ban nhân dân cấp tỉnh');
   });
