@@ -87,6 +87,27 @@ describe.skipIf(!hasSources)('register against the real texts', () => {
     expect(checked).toBeGreaterThan(500);
   });
 
+  it('property: no record outlives the date its own provision ends it («X tiếp tục thực hiện … đến ngày D»)', () => {
+    // The register carries no end date of a record's own (only repeals and the act's end), so a holder the text keeps
+    // only until a day already reached would be shown in force to the decree's end: such a record is dropped with its reason
+    // (144 Điều 46 khoản 1 điểm c, sample T 67: Cục Đường bộ Việt Nam, until 31/12/2025).
+    const untilRe = /tiếp tục (?:thực hiện )?[^.;]*?đến (?:hết )?ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/u;
+    for (const reg of registers) {
+      const parsed = parsedByNumber.get(reg.document)!;
+      for (const r of reg.records) {
+        const ctx = contextOf(parsed, r.citation) ?? '';
+        const at = ctx.indexOf(`${r.holder} tiếp tục`);
+        const m = at >= 0 ? untilRe.exec(ctx.slice(at)) : null;
+        if (!m) continue;
+        const until = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+        expect(until >= '2027-02-28', `${r.id}: «${m[0].slice(0, 80)}…»`).toBe(true);
+      }
+    }
+    // The dropped record is kept in the register's excluded list with its reason.
+    const reg144 = registers.find((r) => r.document === '144/2025/NĐ-CP')!;
+    expect(JSON.stringify(reg144.excluded)).toContain('đến hết 31/12/2025');
+  });
+
   it('49/2026 Điều 14 khoản 2: the land registry issues in the other cases (c); the body that issued corrects, revokes and re-issues (d)', () => {
     const reg = registers.find((r) => r.document === '49/2026/NĐ-CP')!;
     const at = (point: string) => reg.records.filter((r) => r.citation.article === 14 && r.citation.clause === 2 && r.citation.point === point);
