@@ -187,7 +187,7 @@ export function abolishedSteps(text: string): string[] {
  */
 /** A decision named inside a task ("ban hành quyết định", "phê duyệt phương án", "cấp giấy phép", "tổ chức cưỡng chế"). */
 const TASK_DECIDES =
-  /(?<![\p{L}])(?:(?<!(?:khẩn|cung|phân|đa) )cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương| quản lý| bách| thiết)|phê duyệt|xét duyệt|quyết định|ban hành|thu hồi|công nhận|chấp thuận|cho phép|bổ nhiệm|miễn nhiệm|thành lập|giải thể|cưỡng chế|xử phạt|đình chỉ|gia hạn|điều chỉnh|giải quyết|xác nhận(?! tiếp nhận))(?![\p{L}])/u;
+  /(?<![\p{L}])(?:(?<!(?:khẩn|cung|phân|đa) )cấp(?! xã| tỉnh| huyện| có| trên| dưới| trung ương| quản lý| bách| thiết| nước)|phê duyệt|xét duyệt|quyết định|ban hành|thu hồi|công nhận|chấp thuận|cho phép|bổ nhiệm|miễn nhiệm|thành lập|giải thể|cưỡng chế|xử phạt|đình chỉ|gia hạn|điều chỉnh|giải quyết|xác nhận(?! tiếp nhận))(?![\p{L}])/u;
 
 export function taskRoleOf(task: string): Role | null {
   const t = task.replace(/^\s*(?:\d+\.|[a-zđ]\))\s*/u, '');
@@ -243,6 +243,11 @@ export function taskRoleOf(task: string): Role | null {
     return 'trach-nhiem';
   // "Việc đăng tải thông tin của sàn giao dịch bất động sản sau khi được cấp giấy phép hoạt động … do Sở Xây dựng thực hiện"
   // (144 Điều 25 khoản 1, sample Q 27): publishing is a duty unless what is published is decided with it.
+  // "Việc thống nhất quản lý nhà nước về hoạt động cấp nước trên lãnh thổ Việt Nam … do Bộ Xây dựng thực hiện" (144 Điều 28
+  // khoản 2, sample U 98; khoản 5 with «trách nhiệm hướng dẫn …»): state management is a duty, as «X thực hiện (trách nhiệm)
+  // quản lý nhà nước …» (O 55, O 65), unless the task names a decision.
+  const manages = /^Việc (?:thống nhất )?quản lý nhà nước(?![\p{L}])/u.exec(t);
+  if (manages && !TASK_DECIDES.test(t.slice(manages[0].length).replace(/\s(?:được )?(?:quy định tại|theo quy định)\s.*$/u, ''))) return 'trach-nhiem';
   const publishes = /^Việc (?:đăng tải|công khai|công bố|niêm yết)(?![\p{L}])/u.exec(t);
   if (publishes && !TASK_DECIDES.test(t.slice(publishes[0].length).replace(/\s(?:được )?(?:quy định tại|theo quy định)\s[^;]*/gu, '').replace(/sau khi được cấp\b/gu, ''))) return 'trach-nhiem';
   // "Việc chủ trì, phối hợp với doanh nghiệp kinh doanh kết cấu hạ tầng đường sắt, … để giải tỏa hành lang an toàn giao thông

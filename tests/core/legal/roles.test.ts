@@ -386,3 +386,14 @@ describe.skipIf(!hasSources)('roles from meaning, sample S (fresh re-audit, 12/2
     expect(assignmentsIn(matchForm('Ủy ban nhân dân cấp tỉnh giao Sở Xây dựng quản lý quỹ nhà ở công vụ trên địa bàn.')).map((a) => a.role)).toEqual(['quyet-dinh']);
   });
 });
+
+describe.skipIf(!hasSources)('roles from meaning, sample U (fresh re-audit, 12/2026)', () => {
+  it('144 Điều 28 khoản 2, 5 ("Việc thống nhất quản lý nhà nước về hoạt động cấp nước … do Bộ Xây dựng thực hiện"): state management is a duty, as «X thực hiện quản lý nhà nước …»', () => {
+    expect(roles(at(raw('144').records, 28, 2))).toEqual(['Bộ Xây dựng/trach-nhiem']);
+    // «… về không gian xây dựng ngầm đô thị, trách nhiệm hướng dẫn việc lập cơ sở dữ liệu …» (khoản 5): the same.
+    expect(roles(at(raw('144').records, 28, 5))).toEqual(['Ủy ban nhân dân cấp tỉnh/trach-nhiem']);
+    // "cấp nước" is water supply, no grant; a task that names a decision still decides.
+    expect(roles(at(raw('144').records, 28, 3))).toEqual(['Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
+    expect(assignmentsIn(matchForm('Việc quản lý nhà nước và cấp giấy phép khai thác nước do Ủy ban nhân dân cấp tỉnh thực hiện.')).map((a) => a.role)).toEqual(['quyet-dinh']);
+  });
+});
