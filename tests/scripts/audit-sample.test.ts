@@ -42,7 +42,7 @@ describe('audit sampler', () => {
   });
 
   // The samples of the audit doc, drawn again from the register of the commit its table names.
-  for (const letter of ['P', 'Q', 'R', 'S']) {
+  for (const letter of ['P', 'Q', 'R', 'S', 'T', 'U']) {
     const s = sampleOf(letter);
     it.skipIf(!hasCommit(s.commit))(`draws sample ${letter} of the audit (seed ${s.seed}, register at ${s.commit}) as listed`, () => {
       expect(s.ids).toHaveLength(100);
