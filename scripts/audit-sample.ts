@@ -75,7 +75,8 @@ function arg(name: string): string | undefined {
 }
 
 function main(): void {
-  const [seedArg, nArg] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+  // Positional: seed and n; --commit and --sources take a value, --ids none.
+  const [seedArg, nArg] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--commit' && all[i - 1] !== '--sources');
   const seed = Number(seedArg);
   const n = Number(nArg);
   if (!Number.isInteger(seed) || !Number.isInteger(n) || n <= 0) {
