@@ -31,6 +31,9 @@ export const MAX_LIMIT = MAX_RESULTS;
 const PAIR_BOOST = 2.2;
 /** Records cited by the article the user named ("khai sinh điều 4") rank higher. */
 const ARTICLE_BOOST = 1.5;
+/** Fewer records than this holding every word of a question of at least FEW_ALIVE_WORDS words: read the OR too. */
+const FEW_ALIVE = 3;
+const FEW_ALIVE_WORDS = 2;
 /** More words than this in a query are noise; the per-record counters are bytes. */
 const MAX_TERMS = 24;
 const MAX_CACHED_RESULTS = 64;
@@ -284,7 +287,16 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
     });
     for (const id of touched) if (count[id] === n) alive.push(id);
     let usedOr = false;
-    if (alive.length === 0 && n > 1) {
+    // Soft AND: when no record holds every word, or only one or two that hold them only apart (a long annex
+    // item holds most words somewhere: a stray answer), the records holding most of them are read too; those
+    // holding all keep the lead.
+    let holdAll: number[] = [];
+    const apart = (ids: number[]) => {
+      const words = found.filter((f) => !f.term.filler && !f.term.soft && !f.term.expanded).map((f) => f.term);
+      return ids.every((id) => !wordsTogether(engine.docs[id] as SearchDoc, words, plan.terms));
+    };
+    if ((alive.length === 0 && n > 1) || (alive.length < FEW_ALIVE && n >= FEW_ALIVE_WORDS && apart(alive))) {
+      holdAll = alive;
       alive = orFallback(engine, required.map((f) => f.posting), mask, touched);
       usedOr = true;
     }
@@ -335,6 +347,13 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
         const c = (docs[id] as SearchDoc).record.citation;
         if (c.article === plan.ref.article && (plan.ref.clause == null || c.clause === plan.ref.clause)) acc[id] = (acc[id] as number) * ARTICLE_BOOST;
       }
+    }
+    // The few records holding every word stay first, above any record holding only some (by score: the day's
+    // arrangement orders by score).
+    if (holdAll.length) {
+      let top = 0;
+      for (const id of alive) top = Math.max(top, acc[id] as number);
+      for (const id of holdAll) acc[id] = (acc[id] as number) + top;
     }
     const ids = topK(alive, acc, engine.idRank, want, tiers.used ? engine.tier : undefined);
     const informative = found.filter((f) => !f.term.filler && !f.term.soft && !f.term.expanded);

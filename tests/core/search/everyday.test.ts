@@ -24,16 +24,24 @@ interface EverydayQuestion {
   expect: { document: string; article: number | null; clause?: number; annex?: string };
 }
 
-const SET = JSON.parse(readFileSync(join(REPO_ROOT, 'data/search/questions-everyday.json'), 'utf8')) as {
+interface EverydaySet {
   date: string;
   questions: EverydayQuestion[];
-};
-const DAY = SET.date;
+}
+const readSet = (file: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'data/search', file), 'utf8')) as EverydaySet;
 
-/** Measured top-1 / top-3 share over the whole set; floors a little below (see the README's table). */
-// Measured when the set was first run (before any fix): top-1 63/104 (0.606), top-3 82/104 (0.788); after the
-// light-verb, everyday-word, 'ở' and 'cho' fixes 68/104 (0.654), 91/104 (0.875). Floors a little below.
-const FLOORS = { top1: 0.63, top3: 0.85 };
+/**
+ * Two sets, each written blind (before any search was run), with measured top-1 / top-3 shares and floors a
+ * little below (see the README). A: first run 63/104 (0.606), 82/104 (0.788); after the light-verb,
+ * everyday-word, 'ở' and 'cho' fixes read off its misses 68/104, 91/104 — it over-states those fixes. B (a
+ * later draw, none of A's records or answers): first run 69/100, 83/100; after the stray-AND rule 70/100, 85/100.
+ */
+const SETS: Array<{ name: string; set: EverydaySet; floors: { top1: number; top3: number } }> = [
+  { name: 'A', set: readSet('questions-everyday.json'), floors: { top1: 0.63, top3: 0.85 } },
+  { name: 'B', set: readSet('questions-everyday-b.json'), floors: { top1: 0.65, top3: 0.8 } },
+];
+const SET = SETS[0]!.set;
+const DAY = SET.date;
 
 beforeAll(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -66,7 +74,7 @@ function answers(hit: SearchHit, e: EverydayQuestion['expect'], records: Readonl
   });
 }
 
-describe('everyday questions written blind', () => {
+describe.each(SETS)('everyday questions written blind, set $name', ({ name, set: SET, floors: FLOORS }) => {
   let engine: SearchEngine;
   let records: Map<string, AuthorityRecord>;
   beforeAll(async () => {
@@ -85,7 +93,7 @@ describe('everyday questions written blind', () => {
 
   it('meets the top-1 / top-3 floors', () => {
     const results = SET.questions.map((q) => {
-      const hits = runSearch(engine, { q: q.q, limit: 10, date: DAY }).hits;
+      const hits = runSearch(engine, { q: q.q, limit: 10, date: SET.date }).hits;
       const i = hits.findIndex((h) => answers(h, q.expect, records));
       return { q, rank: i < 0 ? null : i + 1, first: hits[0] };
     });
@@ -100,7 +108,7 @@ describe('everyday questions written blind', () => {
       .filter((r) => r.rank == null || r.rank > 3)
       .map((r) => `  ${r.rank ?? '-'}  ${r.q.q}  → ${r.first ? `${r.first.citationText} | ${r.first.title.slice(0, 70)}` : '(nothing)'}`);
     console.log(
-      `everyday (day ${DAY}): top1 ${top1}/${n} (${(top1 / n).toFixed(3)}), top3 ${top3}/${n} (${(top3 / n).toFixed(3)}); by form top1/top3/ran: ${byForm.join(', ')}\n` +
+      `everyday ${name} (day ${SET.date}): top1 ${top1}/${n} (${(top1 / n).toFixed(3)}), top3 ${top3}/${n} (${(top3 / n).toFixed(3)}); by form top1/top3/ran: ${byForm.join(', ')}\n` +
         `misses (rank, question → first hit):\n${misses.join('\n')}`,
     );
     expect.soft(top1 / n, 'top-1').toBeGreaterThanOrEqual(FLOORS.top1);
@@ -140,6 +148,14 @@ describe('light verbs of an everyday question', () => {
     // Dropped as "tôi", the question was "phạm" alone: «xử lý vi phạm …» answered it, said sure.
     expect(hits.every((h) => h.confidence === 'low')).toBe(true);
     expect(hits[0]?.confidenceReason).toContain('tội');
+  });
+  it('one or two records holding every word only apart are no answer list: the records holding most words follow', async () => {
+    // Set B: "quyet dinh dau tu va chon chu dau tu nha cong vu" listed one annex item of 151 holding every word
+    // somewhere; the Minister's decision on public housing (144 Điều 16 khoản 3) lacks only "va".
+    const all = await registerCorpus({ acts: 'all' });
+    const hits = runSearch(buildSearchIndex(all.docs), { q: 'quyet dinh dau tu va chon chu dau tu nha cong vu', limit: 10, date: DAY }).hits;
+    expect(hits.length).toBeGreaterThan(2);
+    expect(hits.slice(0, 3).some((h) => h.citation.document === '144/2025/NĐ-CP' && h.citation.article === 16)).toBe(true);
   });
   it('"cho" is one in a question typed with marks; typed all without marks it may be "chợ" and stays required', () => {
     expect(soft('xây nhà công vụ cho bộ', 'cho')).toBe(true);

@@ -63,16 +63,20 @@ describe('search properties', () => {
         // A marked word that exists nowhere in its exact form is said missing; the rest is then searched alone.
         if (marked.missingWords.length > 0) return;
         const stripped = matchSet(fold(q));
-        expect(marked.total).toBeLessThanOrEqual(stripped.total);
+        // Near misses (a word lacking) are listed after the answers when only one or two records hold every word
+        // apart: they widen the list, not what matches. The answers are compared.
+        const answers = marked.hits.filter((h) => h.confidence !== 'low');
+        if (answers.length === marked.hits.length) expect(marked.total).toBeLessThanOrEqual(stripped.total);
         // A power found through its procedure may stand for it under a sister power of the same procedure
         // in the other answer (146 Phụ lục XI mục IV implements Điều 37 khoản 1 and 5): the procedure is what was found.
         const found = (h: (typeof marked.hits)[number]) =>
           stripped.ids.has(h.id) || (h.procedures ?? []).some((p) => p.kind === 'annex' && p.matched && stripped.ids.has(p.id));
-        if (stripped.complete) for (const h of marked.hits) expect(found(h), `${q}: ${h.id}`).toBe(true);
+        if (stripped.complete) for (const h of answers) expect(found(h), `${q}: ${h.id}`).toBe(true);
       }),
       // "kiến": found through 146 Phụ lục XI mục IV, grouped under Điều 37 khoản 1 with marks, khoản 5 without.
       // "thông": 193 rows counted without marks, 173 listed: 144 Điều 44 was past the 200 records ranked (CI, seed 270097300).
-      { numRuns: 150, examples: [[['kiến'], false], [['thông'], false]] },
+      // "đại biên": two records hold both marked words apart, so near misses follow them (seed 2008099550).
+      { numRuns: 150, examples: [[['kiến'], false], [['thông'], false], [['đại', 'biên'], true]] },
     );
   });
 
