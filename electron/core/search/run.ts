@@ -128,11 +128,13 @@ function judgeFor(
   informative: Array<{ term: QueryTerm; posting: Posting }>,
   noWords: string,
   typed: QueryTerm[] = [],
+  expansion: Array<{ term: QueryTerm; posting: Posting }> = [],
 ): (id: number) => Confidence {
   if (informative.length === 0) return () => ({ confidence: 'high', confidenceReason: noWords });
   const typedMarks = informative.some((f) => f.term.exact != null);
   return (id) => {
-    const lacking = informative.filter((f) => !holds(f.posting.ids, id)).map((f) => f.term.exact ?? f.term.fold);
+    // An abbreviation's expansion is required like a typed word ("hđnd": a record without "hội đồng" lacks it).
+    const lacking = [...informative, ...expansion].filter((f) => !holds(f.posting.ids, id)).map((f) => f.term.exact ?? f.term.fold);
     if (lacking.length > 0) {
       return { confidence: 'low', confidenceReason: lackingReason(lacking) };
     }
@@ -223,7 +225,10 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
   const h: Highlighter = { whole: new Set(plan.terms.map((t) => t.fold)), prefixes: [] };
   for (const t of plan.terms) if (t.partial && t.fold.length >= PREFIX_MIN_LENGTH) h.prefixes.push(t.fold);
   const scope = citationScope(engine, plan);
-  if (scope.unknownDocument) return null;
+  // A decree the knowledge base does not hold ("… theo Nghị định 69/2018"): alone, nothing to show; beside
+  // words, those are searched, and records whose text cites that number ("69/2018") score for it.
+  if (scope.unknownDocument && plan.terms.length === 0) return null;
+  const cited = scope.unknownDocument ? plan.ref.words.filter((w) => /\d\/\d/u.test(w)) : [];
   const mask = intersectMasks(filters, scope.mask);
 
   // A word of one letter still being typed does not narrow anything yet.
@@ -256,7 +261,7 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
 
   const found = terms.filter((t) => !t.optional).map((t) => ({ term: t, posting: markedPosting(engine, t, h) }));
   const known = found.filter((f) => f.posting.ids.length > 0); // unknown words cannot help: soft AND
-  const optional = terms.filter((t) => t.optional).map((t) => engine.postings.posting(t.fold, FIELD_BOOST, 's'));
+  const optional = [...terms.filter((t) => t.optional).map((t) => t.fold), ...cited].map((w) => engine.postings.posting(w, FIELD_BOOST, 's'));
   known.sort((a, b) => a.posting.ids.length - b.posting.ids.length);
   // Soft AND: a record must carry the informative words; filler only adds score. (Words that most records
   // hold, "cấp", "ủy ban", stay required: letting them go lost answers on the procedure names.)
@@ -379,7 +384,13 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       highlighter: h,
       jump: scope.jump,
       // Informative: typed words (not filler, function words or our own expansions), found or not.
-      judge: judgeFor(engine, informative, scope.jump ? 'Đúng văn bản, điều khoản đã nêu.' : 'Theo bộ lọc đã chọn.', plan.terms),
+      judge: judgeFor(
+        engine,
+        informative,
+        scope.jump ? 'Đúng văn bản, điều khoản đã nêu.' : 'Theo bộ lọc đã chọn.',
+        plan.terms,
+        required.filter((f) => f.term.expanded),
+      ),
       lacking: (id) => informative.filter((f) => !holds(f.posting.ids, id)).map((f) => f.term.fold),
     };
   } finally {

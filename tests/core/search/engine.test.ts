@@ -152,6 +152,13 @@ describe('rule 5 — legal identifiers', () => {
   it('finds nothing for a decree the knowledge base does not hold', () => {
     expect(f.search('nđ 147 điều 5').total).toBe(0);
   });
+
+  it('beside words, a decree the knowledge base does not hold leaves the words searched, records citing it first', () => {
+    // "theo Nghị định 69/2018" (the law 146 Điều 31 implements) made the whole question find nothing.
+    const r = f.search('quá cảnh vật liệu nổ theo Nghị định 69/2018');
+    expect(r.hits.length).toBeGreaterThan(0);
+    expect(r.hits.slice(0, 3).some((h) => h.citation.document === '146/2025/NĐ-CP' && h.citation.article === 31)).toBe(true);
+  });
 });
 
 describe('rule 6 — abbreviations', () => {
@@ -163,6 +170,18 @@ describe('rule 6 — abbreviations', () => {
     const ids = f.ids(full);
     expect(ids.length).toBeGreaterThan(0);
     expect(new Set(f.ids(abbr))).toEqual(new Set(ids));
+  });
+
+  it('a record without the expansion of an abbreviation typed is a near miss, never an answer', () => {
+    // "nội trưởng hđnd": one record holds every word apart, so near misses follow; 128 Điều 6 khoản 3 ("Bộ Nội
+    // vụ … Ủy ban nhân dân …") holds "nội", "trưởng" and "nhân dân" but no "hội đồng", and was said "medium".
+    const docs = new Map(f.docs.map((d) => [d.record.id, d]));
+    const r = f.search('nội trưởng hđnd', { limit: 200 });
+    expect(r.hits.length).toBeGreaterThan(2);
+    for (const h of r.hits.filter((x) => x.confidence !== 'low')) {
+      const d = docs.get(h.id)!;
+      expect(fold([d.record.title, d.record.holder, ...(d.record.aliases ?? []), d.provisionText ?? ''].join(' ')), h.id).toContain('hoi dong');
+    }
   });
 
   it('"sổ đỏ" finds land-use certificates', () => {

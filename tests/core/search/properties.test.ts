@@ -66,7 +66,10 @@ describe('search properties', () => {
         // Near misses (a word lacking) are listed after the answers when only one or two records hold every word
         // apart: they widen the list, not what matches. The answers are compared.
         const answers = marked.hits.filter((h) => h.confidence !== 'low');
-        if (answers.length === marked.hits.length) expect(marked.total).toBeLessThanOrEqual(stripped.total);
+        // Totals are exact only when every row counted is listed: past the rows ranked, rows grouped under one
+        // power are estimated ("xã": 623 counted with marks, 621 without, 189 and 187 listed).
+        const markedComplete = marked.hits.length >= marked.total;
+        if (answers.length === marked.hits.length && markedComplete && stripped.complete) expect(marked.total).toBeLessThanOrEqual(stripped.total);
         // A power found through its procedure may stand for it under a sister power of the same procedure
         // in the other answer (146 Phụ lục XI mục IV implements Điều 37 khoản 1 and 5): the procedure is what was found.
         const found = (h: (typeof marked.hits)[number]) =>
@@ -76,7 +79,7 @@ describe('search properties', () => {
       // "kiến": found through 146 Phụ lục XI mục IV, grouped under Điều 37 khoản 1 with marks, khoản 5 without.
       // "thông": 193 rows counted without marks, 173 listed: 144 Điều 44 was past the 200 records ranked (CI, seed 270097300).
       // "đại biên": two records hold both marked words apart, so near misses follow them (seed 2008099550).
-      { numRuns: 150, examples: [[['kiến'], false], [['thông'], false], [['đại', 'biên'], true]] },
+      { numRuns: 150, examples: [[['kiến'], false], [['thông'], false], [['đại', 'biên'], true], [['xã'], true]] },
     );
   });
 
