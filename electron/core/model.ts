@@ -98,6 +98,12 @@ export interface AuthorityRecord {
   timeline?: RecordTimeline;
   /** What kind of act the record comes from (a batch decree, an amending or later act, a province's act). */
   act?: ActKind;
+  /**
+   * The record's own term when its text gives one (data/corrections, action "set"): "… tiếp tục thực hiện …
+   * đến ngày 31 tháng 12 năm 2025" ends it; a power that applies only after such a transition starts later.
+   * ISO days, `to` the first day it no longer applies; `note` says where the text sets it.
+   */
+  term?: { from?: string; to?: string; note: string };
   /** For a provincial act's record: the province it applies in (one province at a time in answers). */
   province?: string | null;
   /** Records of earlier provisions this one takes over (same task, later act), by id. */
@@ -190,6 +196,8 @@ export interface RecordTimeline {
   madeBy: string | null;
   /** The act provision that repealed it, when repealed. */
   endedBy: string | null;
+  /** Where the record's own text sets its term, when it ends or starts by it (AuthorityRecord.term). */
+  termNote?: string | null;
   /** Every change applied, in date order. */
   events: TimelineEvent[];
 }

@@ -24,6 +24,9 @@ export interface Correction {
   mechanism?: Mechanism;
   /** A caution shown with the record (a scan misreading to check against the original …). */
   caution?: string;
+  /** The record's own term, as its text (or the provision it depends on) sets it; `reason` says where. */
+  termFrom?: string;
+  termTo?: string;
 }
 
 export function applyCorrections(ctx: Ctx, corrections: Correction[]): string[] {
@@ -49,6 +52,7 @@ export function applyCorrections(ctx: Ctx, corrections: Correction[]): string[] 
         if (c.timeLimit !== undefined) r.timeLimit = c.timeLimit;
         if (c.mechanism) r.mechanism = c.mechanism;
         if (c.caution) r.caution = c.caution;
+        if (c.termFrom || c.termTo) r.term = { ...(c.termFrom ? { from: c.termFrom } : {}), ...(c.termTo ? { to: c.termTo } : {}), note: c.reason ?? '' };
       }
     } else if (c.action === 'drop') {
       if (hits.length === 0) problems.push(`Hiệu chỉnh "drop" không khớp bản ghi nào: ${c.citation} ${c.holder ?? ''}`);

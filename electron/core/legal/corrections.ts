@@ -19,6 +19,11 @@ export function validateCorrection(c: unknown): string[] {
   if (typeof o.citation !== 'string' || !/(?:Nghị định \d+\/\d{4}\/NĐ-CP|Quyết định \d+\/\d{4}\/QĐ-UBND)$/u.test(o.citation)) e.push(`Trích dẫn hiệu chỉnh không hợp lệ: ${String(o.citation)}`);
   if (!ACTIONS.includes(o.action as string)) e.push(`Loại hiệu chỉnh không hợp lệ: ${String(o.action)}`);
   if ((o.action === 'exclude' || o.action === 'drop') && typeof o.reason !== 'string') e.push(`${String(o.citation)}: thiếu lý do`);
+  for (const k of ['termFrom', 'termTo'] as const) {
+    if (o[k] !== undefined && (typeof o[k] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/u.test(o[k] as string))) e.push(`${String(o.citation)}: ${k} phải là ngày dạng YYYY-MM-DD`);
+  }
+  if ((o.termFrom !== undefined || o.termTo !== undefined) && (o.action !== 'set' || typeof o.reason !== 'string'))
+    e.push(`${String(o.citation)}: thời hạn riêng chỉ đặt bằng "set", kèm lý do (văn bản nói ở đâu)`);
   if (o.action === 'add' && (typeof o.holder !== 'string' || typeof o.role !== 'string' || typeof o.title !== 'string'))
     e.push(`${String(o.citation)}: hiệu chỉnh "add" cần holder, role, title`);
   return e;

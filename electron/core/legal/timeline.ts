@@ -62,6 +62,13 @@ export function recordTimeline(record: AuthorityRecord, allChanges: Change[], da
   let to = doc?.to ?? null;
   let endKind: RecordTimeline['endKind'] = to ? 'expired' : null;
   let endedBy: string | null = null;
+  // The record's own term (a transition the text keeps "đến ngày …", a power that starts after it).
+  const term = record.term;
+  if (term?.from && term.from > from) from = term.from;
+  if (term?.to && (to === null || term.to < to)) {
+    to = term.to;
+    endKind = 'expired';
+  }
   const repeals = sortChanges(
     allChanges.filter(
       (c) => c.op === 'repeal' && ((c.document === record.citation.document && inside(addr, c)) || (maker !== null && repealsMaker(c, maker))),
@@ -75,7 +82,7 @@ export function recordTimeline(record: AuthorityRecord, allChanges: Change[], da
     events.push({ on: first.effective, kind: 'repealed', by: endedBy, note: null });
   }
   events.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-  return { from, to, endKind, madeBy, endedBy, events };
+  return { from, to, endKind, madeBy, endedBy, ...(term ? { termNote: term.note } : {}), events };
 }
 
 /** Status of a record on a day. */
@@ -101,12 +108,15 @@ export function statusLabel(t: RecordTimeline, day: string): string {
   const s = statusOn(t, day);
   switch (s) {
     case 'chua-hieu-luc':
-      return `Chưa có hiệu lực (từ ${viDate(t.from)}${t.madeBy ? `, ${lower(t.madeBy)}` : ''})`;
+      return `Chưa có hiệu lực (từ ${viDate(t.from)}${t.madeBy ? `, ${lower(t.madeBy)}` : t.termNote ? `, ${t.termNote}` : ''})`;
     case 'bai-bo':
       // A point an amending act added and a later act repealed names both acts.
       return `${t.madeBy ? `Được bổ sung bởi ${lower(t.madeBy)} từ ${viDate(t.from)}; đ` : 'Đ'}ã bãi bỏ từ ${viDate(t.to!)} bởi ${lower(t.endedBy ?? '')}`;
     case 'het-thoi-han':
-      return `Hết thời hạn áp dụng từ ${viDate(t.to!)} (trừ khi được gia hạn; cần kiểm tra văn bản mới)`;
+      // A term the text sets itself says where; the decree's own end may be extended.
+      return t.termNote
+        ? `Hết thời hạn áp dụng từ ${viDate(t.to!)} theo chính quy định này (${t.termNote})`
+        : `Hết thời hạn áp dụng từ ${viDate(t.to!)} (trừ khi được gia hạn; cần kiểm tra văn bản mới)`;
     case 'da-sua-doi': {
       const last = [...t.events].reverse().find((e) => e.kind === 'amended' || e.kind === 'replaced');
       return `Có hiệu lực, đã sửa đổi từ ${viDate(last!.on)} bởi ${lower(last!.by)}`;

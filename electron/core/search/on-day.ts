@@ -99,7 +99,7 @@ export function hitStatus(r: AuthorityRecord, day: string): HitStatus {
   let note: string | null = null;
   if (code === 'bai-bo' || code === 'het-thoi-han')
     note = `Hồ sơ đã nộp trước ngày ${viDate(t.to!)} có thể vẫn giải quyết theo quy định này (xem quy định chuyển tiếp).`;
-  else if (t.to && inForce(code)) note = `Áp dụng đến trước ngày ${viDate(t.to)}${t.endKind === 'expired' ? ', trừ khi được gia hạn' : ''}.`;
+  else if (t.to && inForce(code)) note = `Áp dụng đến trước ngày ${viDate(t.to)}${t.endKind === 'expired' && !t.termNote ? ', trừ khi được gia hạn' : ''}.`;
   return { code, label: statusLabel(t, day), from: t.from, to: t.to, madeBy: t.madeBy, endedBy: t.endedBy, note };
 }
 
@@ -175,6 +175,8 @@ export function arrangeOnDay(
   day: string,
   province: string | null,
   answers: (i: number) => boolean = () => true,
+  /** Records the filters allow: a predecessor outside them is not lifted in. */
+  allowed: (i: number) => boolean = () => true,
 ): Arranged {
   const ix = dayIndex(engine);
   const rec = (i: number) => (engine.docs[i] as SearchDoc).record;
@@ -196,7 +198,11 @@ export function arrangeOnDay(
   const own = new Map(score);
   for (const [id, s] of [...score.entries()]) {
     if (applies(id) || !answers(id)) continue;
-    for (const sid of rec(id).replacedBy ?? []) {
+    // Not yet in force: what it will take over still applies (a transition the text keeps to a day), and comes first.
+    const notYet = day < timelineOf(rec(id)).from;
+    // A successor in another act is shown whatever the filters (the law moved); a predecessor only within them.
+    const earlier = notYet ? (rec(id).replaces ?? []).filter((pid) => allowed(ix.byId.get(pid) ?? -1)) : [];
+    for (const sid of [...(rec(id).replacedBy ?? []), ...earlier]) {
       const j = ix.byId.get(sid);
       // Among several successors of one record, the one that matches the question better by itself comes first.
       const lifted = s * 1.001 + (own.get(j ?? -1) ?? 0) * 1e-6;

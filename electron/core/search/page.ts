@@ -22,6 +22,8 @@ export interface Ranking {
   ids: number[];
   scores: number[];
   highlighter: Highlighter;
+  /** Records the filters allow (null: all). */
+  mask?: Uint8Array | null;
   judge: (id: number) => Confidence;
   /** Informative words of the question the record does not hold. */
   lacking: (id: number) => string[];
@@ -46,7 +48,16 @@ export function pageOfHits(
   // A reader's answer: an ended near miss lifts nothing. The build's linking (not one per power) reads every
   // successor at its predecessor's rank: it checks the name against each itself (procedures/link.ts; with the
   // rule there, 10 of 209 portal records citing ended 151 provisions lost their power in force).
-  const onDay = arrangeOnDay(engine, ranked.ids, ranked.scores, day, province, onePerPower ? (i) => ranked.lacking(i).length === 0 : undefined);
+  const mask = ranked.mask ?? null;
+  const onDay = arrangeOnDay(
+    engine,
+    ranked.ids,
+    ranked.scores,
+    day,
+    province,
+    onePerPower ? (i) => ranked.lacking(i).length === 0 : undefined,
+    mask ? (i) => mask[i] === 1 : undefined,
+  );
   const answers = answersOn(engine, day, province);
   const grouped = onePerPower
     ? foldProcedures(engine, onDay.ids, onDay.scores, answers)
@@ -109,7 +120,12 @@ function judgeRow(
   const consider = (i: number, via: (from: number) => string) => {
     const from = liftedFrom.get(i);
     const c = ranked.judge(from ?? i);
-    const because = from !== undefined ? `Khớp qua ${formatCitation((engine.docs[from] as SearchDoc).record.citation)}, quy định mà điều này thay thế hoặc phân cấp.` : null;
+    const by = from !== undefined ? (engine.docs[from] as SearchDoc).record : null;
+    // Lifted by the record that will take it over (not yet in force), or by the one it took over or delegates.
+    const later = by !== null && (by.replaces ?? []).includes((engine.docs[i] as SearchDoc).record.id);
+    const because = by
+      ? `Khớp qua ${formatCitation(by.citation)}, ${later ? 'quy định sẽ thay thế điều này' : 'quy định mà điều này thay thế hoặc phân cấp'}.`
+      : null;
     if (!best || SURE[c.confidence] > SURE[best.c.confidence]) best = { c, via: i === own ? because : via(i) };
   };
   if (own !== null) consider(own, () => '');

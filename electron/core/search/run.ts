@@ -90,6 +90,8 @@ interface Ranked {
   /** Words a record (the first shown) does not contain: found nowhere, or dropped by the OR fallback. */
   missing: (id: number | undefined) => string[];
   highlighter: Highlighter;
+  /** The filters' and the citation's records (null: all): a record lifted for the day must be among them too. */
+  mask: Uint8Array | null;
   jump: Citation | null;
   /** How sure the engine is that a record answers the question (any record, also one pulled in for the day). */
   judge: (id: number) => Confidence;
@@ -252,6 +254,7 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       unknown: 0,
       missing: () => [],
       highlighter: h,
+      mask,
       jump: scope.jump,
       judge: judgeFor(engine, [], scope.jump ? 'Đúng văn bản, điều khoản đã nêu.' : 'Theo bộ lọc đã chọn.'),
       lacking: () => [],
@@ -382,6 +385,7 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       unknown: found.length - known.length,
       missing,
       highlighter: h,
+      mask,
       jump: scope.jump,
       // Informative: typed words (not filler, function words or our own expansions), found or not.
       judge: judgeFor(
