@@ -145,6 +145,7 @@ export function outOfCoverage(
       exact: a.exact && b.exact ? `${a.exact}_${b.exact}` : null,
       missing: (missing[i] as boolean) || (missing[j] as boolean),
       apart: best !== null && !holdsExact(engine.pairs, fold, best),
+      shown: `${shown[i]} ${shown[j]}`,
       at: k,
     };
   });
@@ -168,7 +169,7 @@ export function outOfCoverage(
       if ((p.missing && named) || topic) said.push([p.at, p.at + 1]);
       else if (p.apart && named) {
         said.push([p.at, p.at + 1]);
-        unheld.set(p.fold, `${shownOf.get(p.fold.split('_')[0] as string)} ${shownOf.get(p.fold.split('_')[1] as string)}`);
+        unheld.set(p.fold, p.shown);
       }
     });
     if (said.length === 0) continue;

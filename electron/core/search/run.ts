@@ -266,6 +266,8 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
   const known = found.filter((f) => f.posting.ids.length > 0); // unknown words cannot help: soft AND
   const optional = [...terms.filter((t) => t.optional).map((t) => t.fold), ...cited].map((w) => engine.postings.posting(w, FIELD_BOOST, 's'));
   known.sort((a, b) => a.posting.ids.length - b.posting.ids.length);
+  // Informative: typed words (not filler, function words or our own expansions), found or not.
+  const informative = found.filter((f) => !f.term.filler && !f.term.soft && !f.term.expanded);
   // Soft AND: a record must carry the informative words; filler only adds score. (Words that most records
   // hold, "cấp", "ủy ban", stay required: letting them go lost answers on the procedure names.)
   let required = known.filter((f) => !f.term.filler && !f.term.soft);
@@ -299,10 +301,7 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
     // item holds most words somewhere: a stray answer), the records holding most of them are read too; those
     // holding all keep the lead.
     let holdAll: number[] = [];
-    const apart = (ids: number[]) => {
-      const words = found.filter((f) => !f.term.filler && !f.term.soft && !f.term.expanded).map((f) => f.term);
-      return ids.every((id) => !wordsTogether(engine.docs[id] as SearchDoc, words, plan.terms));
-    };
+    const apart = (ids: number[]) => ids.every((id) => !wordsTogether(engine.docs[id] as SearchDoc, informative.map((f) => f.term), plan.terms));
     if ((alive.length === 0 && n > 1) || (alive.length < FEW_ALIVE && n >= FEW_ALIVE_WORDS && apart(alive))) {
       holdAll = alive;
       alive = orFallback(engine, required.map((f) => f.posting), mask, touched);
@@ -364,7 +363,6 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       for (const id of holdAll) acc[id] = (acc[id] as number) + top;
     }
     const ids = topK(alive, acc, engine.idRank, want, tiers.used ? engine.tier : undefined);
-    const informative = found.filter((f) => !f.term.filler && !f.term.soft && !f.term.expanded);
     // Say plainly which typed words the best answer lacks: an answer for a neighbouring task is a wrong authority.
     const shown = (t: { exact: string | null; fold: string }) => t.exact ?? t.fold;
     // Of the record shown first (the day's arrangement may put another above the best ranked).
@@ -387,7 +385,6 @@ function execute(engine: SearchEngine, plan: ParsedQuery, filters: Uint8Array | 
       highlighter: h,
       mask,
       jump: scope.jump,
-      // Informative: typed words (not filler, function words or our own expansions), found or not.
       judge: judgeFor(
         engine,
         informative,
