@@ -37,7 +37,9 @@ export function findAll(text: string): Found[] {
 /** A point under "X thực hiện các nhiệm vụ sau:" that only reports, checks or joins is a duty, not a decision. */
 // "a) Nhận thông báo của người lao động về nguy cơ mất an toàn lao động … để có biện pháp ngăn chặn kịp thời …" (128 Điều 9
 // khoản 1, sample N 89): receiving a notice to act on is a duty; "Nhận báo cáo và trả lời bằng văn bản …" is not touched.
-const DUTY_POINT = /^(?:[a-zđ]\)\s*|\d+\.\s*)?(?:Hằng năm, |Định kỳ[^,]*, )?(báo cáo|tổng hợp|kiểm tra|lập|hướng dẫn|theo dõi|tuyên truyền|cung cấp|cập nhật|đôn đốc|phổ biến|thống kê|rà soát|phối hợp|tham gia|cho ý kiến|có ý kiến|thông báo|kiến nghị|đề xuất|quản lý|gửi|lưu|nhận thông báo(?! và trả lời))\b/iu;
+// "c) Nhận báo cáo sau khi doanh nghiệp hoàn thành hợp đồng …; yêu cầu doanh nghiệp … báo cáo đột xuất" (128 Điều 10 khoản 1,
+// sample V 70): a report received with no answer to give is a duty too.
+const DUTY_POINT = /^(?:[a-zđ]\)\s*|\d+\.\s*)?(?:Hằng năm, |Định kỳ[^,]*, )?(báo cáo|tổng hợp|kiểm tra|lập|hướng dẫn|theo dõi|tuyên truyền|cung cấp|cập nhật|đôn đốc|phổ biến|thống kê|rà soát|phối hợp|tham gia|cho ý kiến|có ý kiến|thông báo|kiến nghị|đề xuất|quản lý|gửi|lưu|nhận (?:thông báo|báo cáo)(?! và trả lời)(?![^.;]*(?:trả lời|chấp thuận|xác nhận|quyết định|phê duyệt)))\b/iu;
 
 /** A point whose first words are a decision (the inverse of DUTY_POINT). */
 const DECISION_POINT =

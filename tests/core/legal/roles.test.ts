@@ -397,3 +397,14 @@ describe.skipIf(!hasSources)('roles from meaning, sample U (fresh re-audit, 12/2
     expect(assignmentsIn(matchForm('Việc quản lý nhà nước và cấp giấy phép khai thác nước do Ủy ban nhân dân cấp tỉnh thực hiện.')).map((a) => a.role)).toEqual(['quyet-dinh']);
   });
 });
+
+describe.skipIf(!hasSources)('roles from meaning, sample V (fresh re-audit, 12/2026)', () => {
+  it('128 Điều 10 khoản 1 điểm c ("Nhận báo cáo sau khi doanh nghiệp hoàn thành hợp đồng …; yêu cầu doanh nghiệp … báo cáo đột xuất"): a report received with no answer to give is a duty', () => {
+    const of = (p: string) => roles(at(raw('128').records, 10, 1, p));
+    expect(of('c')).toEqual(['Ủy ban nhân dân cấp tỉnh/trach-nhiem']);
+    // "Nhận báo cáo và trả lời bằng văn bản …" (b, d) and "Nhận và ban hành văn bản chấp thuận …" (a) still decide.
+    expect(of('a')).toEqual(['Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
+    expect(of('b')).toEqual(['Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
+    expect(of('d')).toEqual(['Ủy ban nhân dân cấp tỉnh/quyet-dinh']);
+  });
+});
