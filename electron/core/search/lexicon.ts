@@ -22,6 +22,8 @@ export interface Abbreviation {
    */
   exact?: string[];
   bare?: boolean;
+  /** Words of the language ("sổ đỏ"): typed bare, they may be another phrase folding alike ("sơ đồ"). */
+  ambiguous?: boolean;
 }
 
 /** A stop phrase: its folded words, and the words as written (a word typed with marks must match them). */
@@ -43,7 +45,12 @@ export function compileAbbreviations(data: { entries: Array<{ abbr: string[]; ex
     for (const a of e.abbr) {
       // "NĐ-CP", "BNN&MT": the key is the letters run together, as people type them.
       const words = foldedWords(a.replace(/[-&]/g, ''));
-      if (words.length) out.push({ key: words, expansion: e.expansion });
+      if (!words.length) continue;
+      // An everyday name written as words ("sổ đỏ", "sổ hồng"), not capitals: typed with marks it must carry
+      // its own ("sơ đồ" is no "sổ đỏ"); typed bare it may be it, or another phrase folding alike (`ambiguous`).
+      const t = a === a.toUpperCase() ? null : tokenize(a);
+      if (t && t.length === words.length) out.push({ key: words, expansion: e.expansion, exact: t.map((x) => x.exact), bare: true, ambiguous: true });
+      else out.push({ key: words, expansion: e.expansion });
     }
   }
   return out.sort((a, b) => byLengthDesc(a.key, b.key));

@@ -4,6 +4,7 @@
  * question words dropped. Pure and total: any string gives a plan, never an error.
  */
 import { tokenize, type Token } from '../text/tokenize';
+import { pairsOf } from './fields';
 import type { Level } from '../model';
 import {
   ABBREVIATIONS,
@@ -66,6 +67,11 @@ export interface ParsedQuery {
   ref: CitationRef;
   /** Levels the question names ("xã", "Sở", "Bộ trưởng"): records of that level rank higher. */
   levels: Level[];
+  /**
+   * Everyday names typed bare that may be another phrase folding alike ("so do": "sổ đỏ" or "sơ đồ"), as their
+   * syllable pairs: the search reads them literally too when the expansion finds only near misses.
+   */
+  ambiguous: string[];
 }
 
 interface Word {
@@ -130,7 +136,8 @@ export function parseQuery(
     expanded: false,
     last: i === all.length - 1 && t === tokens[tokens.length - 1],
   }));
-  words = expandAbbreviations(words, abbreviations);
+  const ambiguous: string[] = [];
+  words = expandAbbreviations(words, abbreviations, ambiguous);
   words = dropStopPhrases(words, stops);
   words = markFillers(words, fillers);
   const levels = levelsOf(words, levelWords);
@@ -157,7 +164,7 @@ export function parseQuery(
     terms.push(term);
   }
   // Filler occurrences make no syllable pair ("quản lý nhà nước về quản lý chợ": only the second "quản lý").
-  return { terms, sequence: words.filter((w) => !w.filler).map((w) => w.fold), phrases, openPhrase, ref, levels };
+  return { terms, sequence: words.filter((w) => !w.filler).map((w) => w.fold), phrases, openPhrase, ref, levels, ambiguous };
 }
 
 /** A vocabulary phrase at `at`: folded words match; a word typed with marks must match the exact form too. */
@@ -314,7 +321,7 @@ function typedAs(words: Word[], at: number, exact: string[], bare: boolean): boo
   });
 }
 
-function expandAbbreviations(words: Word[], abbreviations: Abbreviation[]): Word[] {
+function expandAbbreviations(words: Word[], abbreviations: Abbreviation[], ambiguous: string[]): Word[] {
   const out: Word[] = [];
   for (let i = 0; i < words.length; i++) {
     const hit = startingWith(abbreviations, (a) => a.key[0], (words[i] as Word).fold).find(
@@ -325,6 +332,7 @@ function expandAbbreviations(words: Word[], abbreviations: Abbreviation[]): Word
       continue;
     }
     const last = (words[i + hit.key.length - 1] as Word).last;
+    if (hit.ambiguous && hit.key.every((_k, k) => (words[i + k] as Word).exact == null)) ambiguous.push(...pairsOf(hit.key));
     for (let k = 0; k < hit.key.length; k++) out.push({ ...(words[i + k] as Word), optional: true, last: false });
     // The expansion is written with its marks: it means those words ("nhân dân", not "nhận dẫn").
     for (const t of tokenize(hit.expansion)) out.push({ fold: t.fold, exact: t.exact !== t.fold ? t.exact : null, expanded: true, last });

@@ -22,6 +22,7 @@ import { FIELD_BOOST, pairsOf, type SearchDoc } from './fields';
 import { filterMask, intersectMasks } from './filters';
 import type { Highlighter } from './hits';
 import { holds, type Posting } from './postings';
+import { ABBREVIATIONS } from './lexicon';
 import { parseQuery, type ParsedQuery, type QueryTerm } from './query';
 import { topK } from './top';
 import { PREFIX_MIN_LENGTH, wordPosting } from './word-postings';
@@ -467,6 +468,9 @@ interface Found {
   plan: ParsedQuery;
 }
 
+/** The abbreviations without the everyday names that are also words of the language (read literally). */
+const LITERAL_ABBREVIATIONS = ABBREVIATIONS.filter((a) => !a.ambiguous);
+
 function find(engine: SearchEngine, q: string, filters: Uint8Array | null, want: number): Found {
   let plan = parseQuery(q);
   let ranked = execute(engine, plan, filters, want);
@@ -480,6 +484,25 @@ function find(engine: SearchEngine, q: string, filters: Uint8Array | null, want:
       ranked = retry;
       suggestion = decoded;
       plan = decodedPlan;
+    }
+  }
+  // "so do" typed bare is "sổ đỏ" or "sơ đồ": when the expansion finds only near misses and the literal words
+  // find a record holding them side by side, lacking fewer words, the question meant the literal phrase.
+  if (ranked && ranked.ids.length && plan.ambiguous.length) {
+    const lackExpanded = ranked.lacking(ranked.ids[0] as number).length;
+    if (lackExpanded > 0) {
+      const literalPlan = parseQuery(q, LITERAL_ABBREVIATIONS);
+      const literal = execute(engine, literalPlan, filters, want);
+      const first = literal?.ids[0];
+      if (
+        literal &&
+        first !== undefined &&
+        plan.ambiguous.every((pair) => holdsExact(engine.pairs, pair, first)) &&
+        literal.lacking(first).length < lackExpanded
+      ) {
+        ranked = literal;
+        plan = literalPlan;
+      }
     }
   }
   return { ranked, suggestion, plan };

@@ -66,6 +66,29 @@ describe('a word typed with marks is that word', () => {
   });
 });
 
+  // Set C (written blind): "so do mo liet si trong nghia trang xa ai giu" read "so do" as "sổ đỏ" and answered
+  // with land certificates; the register's "sơ đồ nghĩa trang" records were not in the first 20.
+  it('an everyday name written as words ("sổ đỏ") is not another phrase typed with other marks ("sơ đồ")', () => {
+    expect(parseQuery('sơ đồ nghĩa trang').terms.some((t) => t.expanded)).toBe(false);
+    expect(parseQuery('sổ đỏ lần đầu').terms.some((t) => t.expanded)).toBe(true);
+    const holdsSoDo = (d: SearchDoc) => exactWordsOf(d).has('sơ') && exactWordsOf(d).has('đồ');
+    expect(f.docs.some((d) => holdsSoDo(d) && exactWordsOf(d).has('nghĩa'))).toBe(true);
+    expect(holdsSoDo(doc(f.search('sơ đồ nghĩa trang').hits[0] as SearchHit))).toBe(true);
+  });
+
+  it('typed bare, "so do" is read as "sổ đỏ" unless that finds only near misses and the literal words stand together', () => {
+    // Bare and ambiguous: the literal reading wins only when it answers better.
+    expect(parseQuery('so do nghia trang').ambiguous).toEqual(['so_do']);
+    const literal = f.search('so do nghia trang').hits[0] as SearchHit;
+    expect(exactWordsOf(doc(literal)).has('sơ') && exactWordsOf(doc(literal)).has('đồ')).toBe(true);
+    expect(literal.confidence).not.toBe('low');
+    // The land certificate stays the answer where it is meant.
+    for (const q of ['so do lan dau', 'lam so do']) {
+      const first = f.search(q).hits[0] as SearchHit;
+      expect(fold(first.title), q).toContain('giay chung nhan');
+    }
+  });
+
 describe('level words decide between sister provisions', () => {
   it.each([
     ['tỉnh', 'tinh'],
