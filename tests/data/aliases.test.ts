@@ -183,7 +183,7 @@ describe('data/aliases — a name describes the task of the records it lands on'
   const entries = aliasFiles.flatMap((f) => (readJson(f) as AliasEntry[]).map((e) => ({ file: f.slice(DATA.length + 1), e })));
   const spans = entries.map(({ file, e }) => {
     const hit = landsOn(e.match, records);
-    return { file, e, hit, holders: [...new Set(hit.map((r) => holderKey(r.holder)))] };
+    return { file, e, hit, holders: [...new Set(hit.map((r) => holderKey(r.holder)))], roles: [...new Set(hit.map((r) => r.role))] };
   });
 
   it('no name lands on records of different holders unless the entry says why ("shared")', () => {
@@ -191,9 +191,22 @@ describe('data/aliases — a name describes the task of the records it lands on'
     expect(unmarked).toEqual([]);
   });
 
-  it('"shared" is kept only where the name really spans holders (a stale reason would hide a future mistake)', () => {
-    const stale = spans.filter((x) => x.e.shared && x.holders.length < 2).map((x) => `${x.file} ${JSON.stringify(x.e.match)}`);
+  it('no name lands on records of different roles unless the entry picks them ("role") or says why ("shared")', () => {
+    // "làm sổ đỏ" belongs on the decision (and the body receiving the file), not on a duty to coordinate or report.
+    const unmarked = spans.filter((x) => x.roles.length > 1 && x.e.match.role === undefined && !x.e.shared).map((x) => `${x.file} ${JSON.stringify(x.e.match)}: ${x.roles.join(' | ')}`);
+    expect(unmarked).toEqual([]);
+  });
+
+  it('"shared" is kept only where the name really spans holders or roles (a stale reason would hide a future mistake)', () => {
+    const stale = spans.filter((x) => x.e.shared && x.holders.length < 2 && x.roles.length < 2).map((x) => `${x.file} ${JSON.stringify(x.e.match)}`);
     expect(stale).toEqual([]);
+  });
+
+  it('a role key narrows for real: 146 Điều 53 «tái xuất khoáng sản nhập khẩu» lands on the decisions, not on the ministry\'s duty to gather opinions', () => {
+    const x = spans.filter((s) => s.e.aliases.includes('tái xuất khoáng sản nhập khẩu') && s.e.match.document === '146/2025/NĐ-CP');
+    expect(x.flatMap((s) => s.hit.map((r) => r.role))).toEqual(['quyet-dinh', 'quyet-dinh']);
+    // The same citation without the key reaches the duty of điểm b khoản 2 too.
+    expect(new Set(landsOn({ ...x[0]!.e.match, role: undefined }, records).map((r) => r.role)).size).toBeGreaterThan(1);
   });
 
   it('a holder key narrows for real: 128 Điều 6 khoản 5 "công nhận xã đảo" lands on the chairman who decides, not on the bodies preparing the file', () => {
