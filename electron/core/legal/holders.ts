@@ -71,6 +71,9 @@ const HOLDER_SOURCES = [
   `Bộ (?:${MINISTRIES})`,
   `Sở (?:${DEPARTMENTS})`,
   `Thủ tướng Chính phủ`,
+  // 129 Phụ lục I mục VII khoản 4: "… trình Thủ tướng Chính phủ đề nghị Chủ tịch nước xem xét, quyết định tặng … «Bà mẹ Việt Nam anh
+  // hùng»": the President decides state honours.
+  `Chủ tịch nước`,
   `Chính phủ`,
   `Phòng (?:Tư pháp|Tài chính - Kế hoạch|Tài chính – Kế hoạch|Kinh tế|Quản lý đô thị|Kinh tế, Hạ tầng và Đô thị|Nội vụ|Văn hóa và Thông tin|Nông nghiệp và Môi trường|Tài nguyên và Môi trường|Lao động - Thương binh và Xã hội|Y tế|Giáo dục và Đào tạo)(?: ${LEVEL})?`,
   `Trưởng phòng [A-ZĐ][^,.;:()]{1,30}? ${LEVEL}`,
@@ -97,6 +100,9 @@ export function holderMentions(s: string): HolderMention[] {
     const start = m.index ?? 0;
     // "Chính phủ" inside "Thủ tướng Chính phủ" or "Nghị định … của Chính phủ" is not a holder.
     if (m[0] === 'Chính phủ' && /(Thủ tướng|của|TM\.) $/u.test(s.slice(Math.max(0, start - 10), start))) continue;
+    // "Văn phòng Chính phủ", "Văn phòng Chủ tịch nước" (129 Phụ lục I mục I: "Văn phòng Chính phủ … thực hiện theo trách nhiệm …")
+    // are offices, not the Government or the President.
+    if ((m[0] === 'Chính phủ' || m[0] === 'Chủ tịch nước') && /Văn phòng $/u.test(s.slice(Math.max(0, start - 10), start))) continue;
     out.push({ holder: m[0], start, end: start + m[0].length });
   }
   return out;
@@ -167,7 +173,7 @@ export function levelOf(holder: string): Level | 'huyen' | null {
   if (/thuoc (?:bo |bo quan ly)/u.test(f)) return 'trung-uong';
   if (/cap xa/u.test(f)) return 'xa';
   if (/cap tinh|uy ban nhan dan tinh$|^so |^giam doc so /u.test(f)) return 'tinh';
-  if (/^(bo |bo, |bo truong|cac bo |thu tuong|chinh phu$|kho bac|ngan hang nha nuoc|cuc |cang vu |nguoi dung dau co quan trung uong)/u.test(f)) return 'trung-uong';
+  if (/^(bo |bo, |bo truong|cac bo |thu tuong|chinh phu$|chu tich nuoc$|kho bac|ngan hang nha nuoc|cuc |cang vu |nguoi dung dau co quan trung uong)/u.test(f)) return 'trung-uong';
   if (/^van phong dang k[iy] dat dai/u.test(f)) return 'tinh';
   return null;
 }

@@ -76,20 +76,30 @@ function receiverOf(steps: Array<ProcedureStep & { text: string }>): string | nu
 const SUBJECT_GAP = 80;
 
 /**
- * The body that decides, in the last step with a decision verb: the last body it names, and only when a
- * decision verb is its own ("X … cấp Giấy phép", "trình X phê duyệt"). In 151 Phụ lục I Phần III the land
- * registry that updates the records is named last, after "Chủ tịch … cấp có thẩm quyền … ban hành quyết
- * định": it decides nothing. Otherwise null: "who decides" unknown is said as such, never guessed.
+ * Words that name a decision without deciding anything in the step: a passive "đã được cấp Giấy chứng nhận" (146 Phụ lục XI
+ * mục VIII, the facilities that hold one), a filing "về việc làm thủ tục cấp Giấy chứng nhận" (151 Phụ lục I Phần V C mục VI,
+ * XI: the commune posts the notice), a dossier's copy in brackets "(… quyết định miễn nhiệm … do Bộ trưởng Bộ Tư pháp ban
+ * hành)" (121 Phụ lục VI mục III), the unit named by what it issues "cơ quan, đơn vị cấp giấy chứng nhận hy sinh" (129 Phụ lục I mục I).
+ */
+const NOT_A_DECISION = /\([^()]*\)|(?:đã được|đã|được) (?=quyết định|phê duyệt|cấp|chấp thuận|công nhận|ban hành)\S+|về việc làm thủ tục (?=cấp|công nhận)\S+|(?<=đơn vị |cơ quan )cấp(?= giấy chứng nhận hy sinh)/gu;
+
+/**
+ * The body that decides, in the last step with a decision verb: the subject of its last decision verb ("X … cấp Giấy
+ * phép", "trình X phê duyệt"). In 151 Phụ lục I Phần III the land registry that updates the records is named last, after
+ * "Chủ tịch … cấp có thẩm quyền … ban hành quyết định": it decides nothing. A body after "của" is no subject ("theo đề nghị
+ * của Sở Tư pháp … hoặc tự mình quyết định", 121 Phụ lục VI mục II: the chairman decides). Otherwise null: "who decides"
+ * unknown is said as such, never guessed.
  */
 function deciderOf(steps: Array<{ text: string; bodies: string[] }>): string | null {
-  const verbs = (text: string) => [...text.matchAll(new RegExp(DECIDES.source, 'gu'))].map((v) => v.index ?? 0);
+  const blank = (t: string) => t.replace(DATED_FROM, (m) => ' '.repeat(m.length)).replace(NOT_A_DECISION, (m) => ' '.repeat(m.length));
+  const verbs = (text: string) => [...blank(text).matchAll(new RegExp(DECIDES.source, 'gu'))].map((v) => v.index ?? 0);
   const subjects = (text: string) => {
-    const mentions = holderMentions(text).filter((m) => levelOf(m.holder) !== 'huyen');
+    const mentions = holderMentions(text).filter((m) => levelOf(m.holder) !== 'huyen' && !/đề nghị của $/u.test(text.slice(Math.max(0, m.start - 14), m.start)));
     return verbs(text)
       .map((at) => mentions.filter((m) => m.end <= at && at - m.end <= SUBJECT_GAP && !/[.;:]/u.test(text.slice(m.end, at))).pop()?.holder)
       .filter((h): h is string => !!h);
   };
-  const deciding = [...steps].reverse().find((s) => DECIDES.test(s.text.replace(DATED_FROM, ' ')) && s.bodies.length > 0);
+  const deciding = [...steps].reverse().find((s) => DECIDES.test(blank(s.text)) && s.bodies.length > 0);
   const last = deciding?.bodies[deciding.bodies.length - 1];
   return deciding && last && subjects(deciding.text).includes(last) ? last : null;
 }

@@ -114,3 +114,16 @@ describe('holder fixed by case', () => {
     expect(sentences(matchForm(b.text)).flatMap((s) => assignmentsIn(s)).map((a) => a.holder)).toEqual(['Cơ quan chuyên môn về xây dựng thuộc Bộ Xây dựng']);
   });
 });
+
+describe.skipIf(!hasSources)('the President and the offices (procedure deciders against the register, 12/2026)', () => {
+  it('129 Phụ lục I mục VII: "Chủ tịch nước xem xét, quyết định tặng … «Bà mẹ Việt Nam anh hùng»" is a central holder; its record cites khoản 4', () => {
+    expect(levelOf('Chủ tịch nước')).toBe('trung-uong');
+    const rs = raw('129').reg.records.filter((r) => r.citation.annex === 'mục VII Phụ lục I');
+    expect(rs.map((r) => `${r.citation.clause}/${r.holder}/${r.role}`)).toEqual(['4/Chủ tịch nước/quyet-dinh']);
+  });
+  it('"Văn phòng Chính phủ", "Văn phòng Chủ tịch nước" are offices, never the Government or the President', () => {
+    expect(holderMentions('Ủy ban nhân dân cấp tỉnh, Bộ Nội vụ, Văn phòng Chính phủ và cơ quan, đơn vị cấp giấy chứng nhận hy sinh').map((m) => m.holder)).toEqual(['Ủy ban nhân dân cấp tỉnh', 'Bộ Nội vụ']);
+    expect(holderMentions('Kiểm toán nhà nước, Văn phòng Chủ tịch nước, Văn phòng Quốc hội').map((m) => m.holder)).toEqual([]);
+    expect(holderMentions('trình Thủ tướng Chính phủ đề nghị Chủ tịch nước xem xét').map((m) => m.holder)).toEqual(['Thủ tướng Chính phủ', 'Chủ tịch nước']);
+  });
+});

@@ -31,6 +31,28 @@ describe.skipIf(!hasSources)('who decides an annex procedure: the body a decisio
     // 146 Phụ lục XIV mục III: "Ủy ban nhân dân cấp tỉnh cấp xác nhận kiến thức …" (it held by the form's "ban hành").
     expect(of('146-2025-ND-CP.txt').find((x) => x.citation.annex === 'mục III Phụ lục XIV')?.decider).toBe('Ủy ban nhân dân cấp tỉnh');
   });
+  it('procedure deciders read against the register (12/2026): a passive grant, a dossier copy, a notice of filing, an office and the unit named by what it issues decide nothing; the President decides state honours', () => {
+    const at = (file: string, annex: string) => of(file).find((x) => x.citation.annex === annex)?.decider;
+    // 129 Phụ lục I mục VII khoản 4: "… trình Thủ tướng Chính phủ đề nghị Chủ tịch nước xem xét, quyết định tặng …" (was Thủ tướng).
+    expect(at('129-2025-ND-CP.txt', 'mục VII Phụ lục I')).toBe('Chủ tịch nước');
+    // 129 Phụ lục I mục I: "Ủy ban nhân dân cấp tỉnh, Bộ Nội vụ, Văn phòng Chính phủ và cơ quan, đơn vị cấp giấy chứng nhận hy sinh
+    // thực hiện theo trách nhiệm quy định tại … Điều 18 Nghị định số 131/2021" names no decider here (was "Chính phủ").
+    expect(at('129-2025-ND-CP.txt', 'mục I Phụ lục I')).toBeNull();
+    // 146 Phụ lục XI mục VIII: "… thuộc trách nhiệm quản lý của Bộ Công Thương đã được cấp Giấy chứng nhận" (the facilities that
+    // hold one); the grant is "cơ quan có thẩm quyền", the province under Điều 37 khoản 5 (was Bộ Công Thương).
+    expect(at('146-2025-ND-CP.txt', 'mục VIII Phụ lục XI')).toBeNull();
+    // 121 Phụ lục VI mục III: "(trường hợp quyết định miễn nhiệm Thừa phát lại do Bộ trưởng Bộ Tư pháp ban hành)" is a dossier's copy
+    // (was Bộ trưởng Bộ Tư pháp); mục II: "theo đề nghị của Sở Tư pháp … hoặc tự mình quyết định" is the chairman's (was Sở Tư pháp).
+    expect(at('121-2025-ND-CP.txt', 'mục III Phụ lục VI')).toBeNull();
+    expect(at('121-2025-ND-CP.txt', 'mục II Phụ lục VI')).toBeNull();
+    // 151 Phụ lục I Phần V C mục XI: the commune posts the notice "về việc làm thủ tục cấp Giấy chứng nhận"; the registry issues it
+    // (was Ủy ban nhân dân cấp xã).
+    expect(at('151-2025-ND-CP.txt', 'mục XI phần C Phần V Phụ lục I')).toBeNull();
+    // Still read: "Sở Tư pháp cấp Giấy đăng ký hoạt động cho Chi nhánh" (121 Phụ lục II mục VII, was unknown), and the registry that
+    // lists "các trường hợp làm thủ tục cấp Giấy chứng nhận" and issues it (151 Phần V C mục VII).
+    expect(at('121-2025-ND-CP.txt', 'mục VII Phụ lục II')).toBe('Sở Tư pháp');
+    expect(at('151-2025-ND-CP.txt', 'mục VII phần C Phần V Phụ lục I')).toBe('Văn phòng đăng ký đất đai');
+  });
   it('121 Phụ lục II mục I: "Sở Tư pháp thẩm định, trình Chủ tịch Ủy ban nhân dân cấp tỉnh xem xét, cấp Giấy phép"', () => {
     expect(of('121-2025-ND-CP.txt').find((p) => p.citation.annex === 'mục I Phụ lục II')?.decider).toBe('Chủ tịch Ủy ban nhân dân cấp tỉnh');
   });
