@@ -27,6 +27,10 @@ const DEPARTMENTS = [...SECTOR_NAMES, 'Văn hóa và Thể thao', 'Du lịch', '
 /** Longest names first so "Chủ tịch Ủy ban nhân dân cấp xã" wins over "Ủy ban nhân dân cấp xã". */
 const HOLDER_SOURCES = [
   `Chủ tịch, Phó Chủ tịch Ủy ban nhân dân ${LEVEL}`,
+  // 151 Phụ lục I Phần II mục I, II: "Chủ tịch Ủy ban nhân dân cấp tỉnh/xã … ban hành quyết định thu hồi đất" — either level, by the
+  // case (casesOf), never the province alone.
+  `Chủ tịch Ủy ban nhân dân cấp tỉnh/xã`,
+  `[Cc]ơ quan có chức năng quản lý đất đai cấp tỉnh/xã`,
   `Chủ tịch Ủy ban nhân dân ${LEVEL}`,
   // 151 Phụ lục I (Phần III mục I–IV, VI; Phần IV, VII, VIII): the chairman of the level the case belongs to (casesOf).
   `Chủ tịch Ủy ban nhân dân cấp có thẩm quyền`,
@@ -138,6 +142,20 @@ const CASE_HOLDERS: Array<[RegExp, HolderCase[]]> = [
     [
       { level: 'tinh', kind: 'co-quan-chuyen-mon', idName: 'Cơ quan có chức năng quản lý đất đai có thẩm quyền cấp tỉnh', note: 'cơ quan cấp tỉnh khi thuộc thẩm quyền cấp tỉnh' },
       { level: 'xa', kind: 'co-quan-chuyen-mon', idName: 'Cơ quan có chức năng quản lý đất đai có thẩm quyền cấp xã', note: 'cơ quan cấp xã khi thuộc thẩm quyền cấp xã' },
+    ],
+  ],
+  [
+    /^Chủ tịch Ủy ban nhân dân cấp tỉnh\/xã$/u,
+    [
+      { level: 'tinh', kind: 'chu-tich-ubnd', idName: 'Chủ tịch Ủy ban nhân dân cấp tỉnh', note: 'cấp tỉnh' },
+      { level: 'xa', kind: 'chu-tich-ubnd', idName: 'Chủ tịch Ủy ban nhân dân cấp xã', note: 'cấp xã' },
+    ],
+  ],
+  [
+    /^[Cc]ơ quan có chức năng quản lý đất đai cấp tỉnh\/xã$/u,
+    [
+      { level: 'tinh', kind: 'co-quan-chuyen-mon', idName: 'Cơ quan có chức năng quản lý đất đai cấp tỉnh', note: 'cấp tỉnh' },
+      { level: 'xa', kind: 'co-quan-chuyen-mon', idName: 'Cơ quan có chức năng quản lý đất đai cấp xã', note: 'cấp xã' },
     ],
   ],
   [

@@ -127,3 +127,17 @@ describe.skipIf(!hasSources)('the President and the offices (procedure deciders 
     expect(holderMentions('trình Thủ tướng Chính phủ đề nghị Chủ tịch nước xem xét').map((m) => m.holder)).toEqual(['Thủ tướng Chính phủ', 'Chủ tịch nước']);
   });
 });
+
+describe.skipIf(!hasSources)('"cấp tỉnh/xã": either level by the case (151 Phụ lục I Phần II)', () => {
+  it('"Chủ tịch Ủy ban nhân dân cấp tỉnh/xã có trách nhiệm ban hành quyết định thu hồi đất" is one record per level, never the province alone', () => {
+    expect(casesOf('Chủ tịch Ủy ban nhân dân cấp tỉnh/xã')?.map((c) => c.level)).toEqual(['tinh', 'xa']);
+    expect(holderMentions('cơ quan có chức năng quản lý đất đai cấp tỉnh/xã lập hồ sơ thu hồi đất').map((m) => m.holder)).toEqual(['cơ quan có chức năng quản lý đất đai cấp tỉnh/xã']);
+    const rs = raw('151').reg.records.filter((r) => r.citation.annex === 'mục I Phần II Phụ lục I' || r.citation.annex === 'mục II Phần II Phụ lục I');
+    expect(rs.map((r) => `${r.citation.annex}/${r.citation.clause}/${r.level}/${r.role}`).sort()).toEqual([
+      'mục I Phần II Phụ lục I/4/tinh/quyet-dinh',
+      'mục I Phần II Phụ lục I/4/xa/quyet-dinh',
+      'mục II Phần II Phụ lục I/3/tinh/quyet-dinh',
+      'mục II Phần II Phụ lục I/3/xa/quyet-dinh',
+    ]);
+  });
+});

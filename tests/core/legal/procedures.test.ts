@@ -52,6 +52,9 @@ describe.skipIf(!hasSources)('who decides an annex procedure: the body a decisio
     // lists "các trường hợp làm thủ tục cấp Giấy chứng nhận" and issues it (151 Phần V C mục VII).
     expect(at('121-2025-ND-CP.txt', 'mục VII Phụ lục II')).toBe('Sở Tư pháp');
     expect(at('151-2025-ND-CP.txt', 'mục VII phần C Phần V Phụ lục I')).toBe('Văn phòng đăng ký đất đai');
+    // 151 Phụ lục I Phần II mục I, II: "Chủ tịch Ủy ban nhân dân cấp tỉnh/xã … ban hành quyết định thu hồi đất" (was the province alone).
+    expect(at('151-2025-ND-CP.txt', 'mục I Phần II Phụ lục I')).toBe('Chủ tịch Ủy ban nhân dân cấp tỉnh/xã');
+    expect(at('151-2025-ND-CP.txt', 'mục II Phần II Phụ lục I')).toBe('Chủ tịch Ủy ban nhân dân cấp tỉnh/xã');
   });
   it('121 Phụ lục II mục I: "Sở Tư pháp thẩm định, trình Chủ tịch Ủy ban nhân dân cấp tỉnh xem xét, cấp Giấy phép"', () => {
     expect(of('121-2025-ND-CP.txt').find((p) => p.citation.annex === 'mục I Phụ lục II')?.decider).toBe('Chủ tịch Ủy ban nhân dân cấp tỉnh');
