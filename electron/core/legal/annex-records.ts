@@ -177,7 +177,12 @@ export function linkProcedures(ctx: Ctx, bySection: Map<string, string[]>): void
   for (const [, ids] of bySection) {
     for (const id of ids) {
       const text = ctx.sourceText.get(id) ?? '';
-      for (const m of text.matchAll(/Điều (\d+) (?:của )?Nghị định này/gu)) link(Number(m[1]), [id]);
+      for (const m of text.matchAll(/((?:khoản \d+ )?Điều (\d+)) (?:của )?Nghị định này/gu)) {
+        // A drafting slip: the same address the procedure cites of another decree ("khoản 1 Điều 16 Nghị định
+        // số 63/2011/NĐ-CP" … "khoản 1 Điều 16 Nghị định này", 121 Phụ lục II mục X) is that decree's.
+        if (text.includes(`${m[1]} Nghị định số `) || text.includes(`${m[1]} của Nghị định số `)) continue;
+        link(Number(m[2]), [id]);
+      }
       // 129: "(ĐIỀU 5 NGHỊ ĐỊNH)" in a procedure's heading names the article it implements.
       const heading = ctx.records.get(id)?.citation.annex ? ctx.sourceHeading.get(id) ?? '' : '';
       for (const m of heading.matchAll(/\(\s*ĐIỀU (\d+) NGHỊ ĐỊNH\)/gu)) link(Number(m[1]), [id]);

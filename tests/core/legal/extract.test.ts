@@ -227,3 +227,19 @@ describe('quirks: headings broken across lines, tables and sample decisions in a
     expect(validateRegisterFile(reg, p)).toEqual([]);
   });
 });
+
+describe.skipIf(!hasSources)('extractRegister on 121/2025/NĐ-CP: procedures linked to the powers they implement', () => {
+  const p = parseDecree(hasSources ? readDecree('121-2025-ND-CP.txt') : '');
+  const reg = extractRegister(p, entry('121/2025/NĐ-CP', 'phan-quyen'), hasSources ? corrections('121-2025-ND-CP.json') : []);
+  const proc = reg.records.find((r) => r.citation.annex === 'mục X Phụ lục II' && r.role === 'quyet-dinh')!;
+
+  it('a slip "khoản 1 Điều 16 Nghị định này" for the other decree\'s "khoản 1 Điều 16 Nghị định số 63/2011" links no power', () => {
+    // Phụ lục II mục X (closing a foreign arbitration centre's branch) cites 63/2011 Điều 16, then writes "Nghị
+    // định này": read literally it made the procedure one of "Bổ nhiệm lại công chứng viên" (Điều 16), and a
+    // question about the branch answered with the notary power.
+    expect(proc).toBeDefined();
+    expect(at(reg.records, 16, 1).flatMap((r) => r.procedures)).not.toContain(proc.id);
+    // Điều 38 khoản 2 sends its procedure to mục X Phụ lục II: that link stays.
+    expect(at(reg.records, 38, 1).flatMap((r) => r.procedures)).toContain(proc.id);
+  });
+});
