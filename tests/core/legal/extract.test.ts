@@ -230,7 +230,7 @@ describe('quirks: headings broken across lines, tables and sample decisions in a
 
 describe.skipIf(!hasSources)('extractRegister on 121/2025/NĐ-CP: procedures linked to the powers they implement', () => {
   const p = parseDecree(hasSources ? readDecree('121-2025-ND-CP.txt') : '');
-  const reg = extractRegister(p, entry('121/2025/NĐ-CP', 'phan-quyen'), hasSources ? corrections('121-2025-ND-CP.json') : []);
+  const reg = extractRegister(p, entry('121/2025/NĐ-CP', 'phan-quyen-phan-cap'), hasSources ? corrections('121-2025-ND-CP.json') : []);
   const proc = reg.records.find((r) => r.citation.annex === 'mục X Phụ lục II' && r.role === 'quyet-dinh')!;
 
   it('a slip "khoản 1 Điều 16 Nghị định này" for the other decree\'s "khoản 1 Điều 16 Nghị định số 63/2011" links no power', () => {
