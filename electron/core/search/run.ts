@@ -491,7 +491,8 @@ function find(engine: SearchEngine, q: string, filters: Uint8Array | null, want:
   if (ranked && ranked.ids.length && plan.ambiguous.length) {
     const lackExpanded = ranked.lacking(ranked.ids[0] as number).length;
     if (lackExpanded > 0) {
-      const literalPlan = parseQuery(q, LITERAL_ABBREVIATIONS);
+      // The text the plan came from: the Telex-decoded one when that was read.
+      const literalPlan = parseQuery(suggestion ?? q, LITERAL_ABBREVIATIONS);
       const literal = execute(engine, literalPlan, filters, want);
       const first = literal?.ids[0];
       if (
