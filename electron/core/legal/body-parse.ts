@@ -30,11 +30,17 @@ function scanClause(line: string, clause: LegalNode | null, article: LegalNode |
   return [m[0], m[1]!, m[2]!] as unknown as RegExpExecArray;
 }
 
+/** A section title line: upper case, no article or clause ("LĨNH VỰC THỪA PHÁT LẠI"). */
+function isSectionTitle(line: string): boolean {
+  return /^[A-ZĐ\p{Lu}][A-ZĐ\p{Lu}\s,;-]+$/u.test(line) && !ARTICLE_RE.test(line);
+}
+
 export function parseBody(lines: string[], document: string): LegalNode[] {
   const articles: LegalNode[] = [];
   let chapter: string | null = null;
   let section: string | null = null;
   let pendingHeading: 'chapter' | 'section' | null = null;
+  let sectionTitleOpen = false;
   let article: LegalNode | null = null;
   let clause: LegalNode | null = null;
   let point: LegalNode | null = null;
@@ -42,7 +48,7 @@ export function parseBody(lines: string[], document: string): LegalNode[] {
 
   const path = (): string[] => [chapter, section].filter((x): x is string => x != null);
 
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     if (!line) continue;
     if (BODY_END_RE.test(line)) {
       ended = true;
@@ -69,13 +75,28 @@ export function parseBody(lines: string[], document: string): LegalNode[] {
       article = clause = point = null;
       continue;
     }
+    // A bare "Mục 2" after an article, its upper-case title on the next line (121 Chương II, III: "LĨNH VỰC
+    // TRỌNG TÀI THƯƠNG MẠI"): a new section, not the article's text — else every later article kept Mục 1's field.
+    if (sec && article && !sec[2] && isSectionTitle(lines.slice(i + 1).find((x) => x) ?? '')) {
+      section = `Mục ${sec[1]}`;
+      pendingHeading = 'section';
+      article = clause = point = null;
+      continue;
+    }
     if (pendingHeading && !ARTICLE_RE.test(line)) {
       // The title of "Chương II" / "Mục 1" sits on the next line.
       if (pendingHeading === 'chapter') chapter = `${chapter}. ${line}`;
       else section = `${section}. ${line}`;
+      sectionTitleOpen = pendingHeading === 'section';
       pendingHeading = null;
       continue;
     }
+    // A section title broken over two upper-case lines ("… TỔ HỢP TÁC," / "HỢP TÁC XÃ, LIÊN HIỆP HỢP TÁC XÃ", 125).
+    if (sectionTitleOpen && !article && isSectionTitle(line)) {
+      section = `${section} ${line}`;
+      continue;
+    }
+    sectionTitleOpen = false;
     pendingHeading = null;
     const art = ARTICLE_RE.exec(line);
     if (art) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contextOf, findProvision, parseDecree } from '../../../electron/core/legal/structure';
+import { contextOf, findProvision, fullText, parseDecree } from '../../../electron/core/legal/structure';
 import { matchForm } from '../../../electron/core/legal/text';
 import { decreeFiles, hasSources, manifest, readDecree, repoRoot } from './sources';
 
@@ -134,5 +134,32 @@ describe.skipIf(!hasSources)('annex sections numbered "Mục 1", "Mục 2" (144 
       ['mục 1 Phụ lục I', 4, null, 'Ủy ban nhân dân cấp tỉnh'],
       ['mục 2 Phụ lục I', 2, 'c', 'Ủy ban nhân dân cấp tỉnh'],
     ]);
+  });
+});
+
+describe.skipIf(!hasSources)('a bare "Mục 2" after an article starts a new section (121 Chương II, III; 125)', () => {
+  it('121 Điều 37, 38 (foreign arbitration) sit in Mục 2 "LĨNH VỰC TRỌNG TÀI THƯƠNG MẠI", not Mục 1 "THỪA PHÁT LẠI"', () => {
+    const p = parseDecree(readDecree('121-2025-ND-CP.txt'));
+    const art = (n: number) => p.articles.find((a) => a.citation.article === n)!;
+    expect(art(27).path.at(-1)).toBe('Mục 1. LĨNH VỰC THỪA PHÁT LẠI');
+    expect(art(37).path.at(-1)).toBe('Mục 2. LĨNH VỰC TRỌNG TÀI THƯƠNG MẠI');
+    expect(art(38).path.at(-1)).toBe('Mục 2. LĨNH VỰC TRỌNG TÀI THƯƠNG MẠI');
+    expect(art(39).path.at(-1)).toMatch(/^Mục 3\. LĨNH VỰC HỖ TRỢ PHÁP LÝ/u);
+    expect(art(14).path.at(-1)).toBe('Mục 4. LĨNH VỰC CÔNG CHỨNG');
+    // The "Mục 2" line and its title are no text of the article before it.
+    expect(fullText(art(30))).not.toMatch(/TRỌNG TÀI THƯƠNG MẠI/u);
+  });
+
+  it('a title over two upper-case lines is read whole (125 Chương III Mục 2)', () => {
+    const p = parseDecree(readDecree('125-2025-ND-CP.txt'));
+    const a = p.articles.find((x) => x.citation.article === 35)!;
+    expect(a.path.at(-1)).toBe('Mục 2. LĨNH VỰC QUẢN LÝ NHÀ NƯỚC ĐỐI VỚI TỔ HỢP TÁC, HỢP TÁC XÃ, LIÊN HIỆP HỢP TÁC XÃ');
+  });
+
+  it('the register gives 121 Điều 37, 38 the field of their Mục', () => {
+    const reg = JSON.parse(readFileSync(path.join(repoRoot, 'data', 'register', '121-2025-ND-CP.json'), 'utf8')) as { records: Array<{ citation: { article: number | null; annex: string | null }; field: string | null }> };
+    const of = (n: number) => reg.records.filter((r) => r.citation.article === n && !r.citation.annex).map((r) => r.field);
+    expect(of(37)).toEqual(['Trọng tài thương mại']);
+    expect(of(38)).toEqual(['Trọng tài thương mại']);
   });
 });
