@@ -130,6 +130,26 @@ function laterActPower(p: ProcedureRecord, timeline: RecordTimeline, changes: Ch
   return { ids: [r.id], note };
 }
 
+/** "Trình tự, thủ tục thực hiện quy định tại Phụ lục XI ban hành kèm theo Nghị định này" (146 Điều 37 khoản 6): a whole annex sent to one article. */
+const WHOLE_ANNEX = /Trình tự, thủ tục[^.;]*?(?:theo|tại) (?:quy định tại )?Phụ lục ([IVXLC]+) (?:ban hành )?kèm theo Nghị định này/gu;
+
+/** A clause of the article the body sends the annex to holds less of the name than a free match needs: the article is the text's. */
+const SENT_ARTICLE_NAME_MIN = 0.4;
+
+/** document#"Phụ lục XI" → the powers of the article whose provision sends the whole annex there. */
+function wholeAnnexSentBy(provisions: Provision[], records: AuthorityRecord[]): Map<string, AuthorityRecord[]> {
+  const out = new Map<string, AuthorityRecord[]>();
+  for (const pr of provisions) {
+    if (pr.citation.annex !== null || pr.citation.article == null || !pr.text.includes('Phụ lục')) continue;
+    for (const m of pr.text.matchAll(WHOLE_ANNEX)) {
+      const powers = records.filter((r) => r.citation.document === pr.citation.document && r.citation.annex === null && r.citation.article === pr.citation.article && r.role !== 'bai-bo');
+      const key = `${pr.citation.document}#Phụ lục ${m[1]}`;
+      out.set(key, [...new Set([...(out.get(key) ?? []), ...powers])]);
+    }
+  }
+  return out;
+}
+
 export function linkAnnexProcedures(
   procedures: ProcedureRecord[],
   records: AuthorityRecord[],
@@ -139,6 +159,7 @@ export function linkAnnexProcedures(
 ): LinkedAnnexProcedure[] {
   const pointed = pointedBy(changes, records);
   const fromBody = pointedByBody(provisions, records);
+  const sentWhole = wholeAnnexSentBy(provisions, records);
   const powersOf = new Map<string, AuthorityRecord[]>();
   // Powers a procedure can implement: the body's records (a "Không …" abolition implements nothing).
   for (const r of records) if (r.citation.annex === null && r.role !== 'bai-bo') powersOf.set(r.citation.document, [...(powersOf.get(r.citation.document) ?? []), r]);
@@ -168,6 +189,17 @@ export function linkAnnexProcedures(
       } else if (inSection.length) {
         // No deciding clause, no power by name: the bodies the section itself charges (a step of the register).
         implementsIds.push(...inSection.map((r) => r.id));
+        linkedBy = 'text';
+      }
+    }
+    if (implementsIds.length === 0 && p.citation.annex) {
+      // The body sends the whole annex to one article (146 Điều 37 khoản 6 → Phụ lục XI): of that article's powers,
+      // the one whose task the procedure's name holds (mục V, VI "gia hạn", "thay đổi, bổ sung phạm vi chỉ định
+      // cơ sở kiểm nghiệm kiểm chứng" → khoản 3 "chỉ định … cơ sở kiểm nghiệm kiểm chứng").
+      const annex = /Phụ lục [IVXLC]+$/u.exec(p.citation.annex)?.[0];
+      const best = annex ? bestByName(p.name, p.decider, sentWhole.get(`${p.document}#${annex}`) ?? [], SENT_ARTICLE_NAME_MIN) : null;
+      if (best) {
+        implementsIds.push(best.id);
         linkedBy = 'text';
       }
     }

@@ -60,3 +60,22 @@ describe.skipIf(!hasSources)('151 Phụ lục I procedures linked to their power
     for (const { p, s } of steps) if (inForce(p.status.code)) expect(inForce(statusOn(s.timeline!, DAY))).toBe(true);
   });
 });
+
+describe.skipIf(!hasSources)('an annex the body sends whole to one article (146 Điều 37 khoản 6 → Phụ lục XI)', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    const { kbPath } = await ensureKb({});
+    kb = openKnowledgeBase({ kbPath });
+  }, 120_000);
+
+  it('mục V, VI (renewing, changing the scope of a designated verification laboratory) implement khoản 3, the designation power', () => {
+    const procs = kb.annexProceduresOn(DAY, '146/2025/NĐ-CP');
+    for (const annex of ['mục V Phụ lục XI', 'mục VI Phụ lục XI']) {
+      const p = procs.find((x) => x.citation.annex === annex)!;
+      expect(p.name).toMatch(/CƠ SỞ KIỂM NGHIỆM KIỂM CHỨNG/u);
+      expect(p.linkedBy).toBe('text');
+      expect(p.implements).toEqual(['146-d37-k3-ubnd-tinh-quyet-dinh']);
+      expect(kb.recordById(p.implements[0]!)!.holder).toBe('Ủy ban nhân dân cấp tỉnh');
+    }
+  });
+});
