@@ -70,9 +70,11 @@ export function readActSet(texts: ActText[], batch: ReadonlySet<string>): ActSet
   for (const t of texts) if (t.parsed.number) classes.set(t.parsed.number, classifyAct(t.parsed, t.text, batch));
   const known = new Set([...batch, ...[...classes.entries()].filter(([, c]) => c.kind !== null).map(([n]) => n)]);
   const changes = new Map<string, ChangesFile>();
+  // A saving ("… tiếp tục thực hiện theo Nghị định số 151/2025/NĐ-CP") is read against the decree it keeps.
+  const byNumber = new Map(texts.filter((t) => t.parsed.number).map((t) => [t.parsed.number!, t.parsed]));
   for (const t of texts) {
     const c = classes.get(t.parsed.number ?? '');
-    if (c?.kind && c.kind !== 'batch') changes.set(t.parsed.number!, readChanges(t.parsed, known));
+    if (c?.kind && c.kind !== 'batch') changes.set(t.parsed.number!, readChanges(t.parsed, known, byNumber));
   }
   const all = [...changes.values()].flatMap((f) => f.changes);
   const out = new Map<string, ParsedDecree>();

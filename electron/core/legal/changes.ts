@@ -10,7 +10,7 @@
  */
 import type { Citation } from '../model';
 import { formatCitation } from '../model';
-import { type Address, type Target, parseTargets } from './addresses';
+import { type Address, type Target, addressOf, addressWithin, parseTargets } from './addresses';
 import { DECREE_MENTION_RE, decreeNumber } from './acts';
 import { type LegalNode, type ParsedDecree, fullText } from './structure';
 import { isoDate } from './text';
@@ -41,6 +41,12 @@ export interface ChangesFile {
   unparsed: Array<{ citation: Citation; excerpt: string }>;
   /** Changes to acts outside the register (other decrees, forms): read past, counted. */
   outside: number;
+  /**
+   * Provisions a repeal of this act would end but that its own saving sentence keeps ("Các quy định về giá đất,
+   * về giá bán nhà ở tái định cư, về trưng dụng đất không quy định tại Nghị định này thì tiếp tục thực hiện theo
+   * Nghị định số 151/2025/NĐ-CP", 49/2026 Điều 16 khoản 2): each is an exception of that repeal, listed here with why.
+   */
+  saved?: Array<{ document: string; address: Address; subject: string; by: Citation }>;
 }
 
 /** A lead-in that only announces its points ("Sửa đổi, bổ sung một số nội dung của Phụ lục I như sau:"). */
@@ -174,10 +180,79 @@ function addressFor(words: string, chain: string[]): Target | null {
   return t;
 }
 
-export function readChanges(parsed: ParsedDecree, known: ReadonlySet<string>): ChangesFile {
+/** "Các quy định về A, về B, về C không quy định tại Nghị định này thì tiếp tục thực hiện theo Nghị định số N": a saving by subject. */
+const SAVING_RE = /Các quy định về (.+?) không quy định tại Nghị định này thì tiếp tục thực hiện theo (Nghị định số [^\s,;.()]+)/u;
+
+interface Saving {
+  document: string;
+  subjects: string[];
+  by: Citation;
+}
+
+/** A subject in a provision's words: "giá đất" is not the "giá" of "đánh giá đất đai" or "đấu giá quyền sử dụng đất". */
+function subjectIn(text: string, subject: string): boolean {
+  const esc = subject.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return new RegExp(`(?<![\\p{L}])(?<!đánh )${esc}(?![\\p{L}])`, 'u').test(text);
+}
+
+/** The leaf units of a decree's body (a point, or a clause without points): one power each. */
+function bodyLeaves(parsed: ParsedDecree): LegalNode[] {
+  const out: LegalNode[] = [];
+  const walk = (n: LegalNode) => (n.children.length === 0 ? out.push(n) : n.children.forEach(walk));
+  parsed.articles.forEach(walk);
+  return out;
+}
+
+/**
+ * A saving narrows the act's own repeals of that decree: a body provision they end whose words are about a saved
+ * subject stays, unless this act itself rewrites the provision it applies ("khoản 1 Điều 4 Nghị định số
+ * 88/2024/NĐ-CP", rewritten by 49/2026 Điều 11 khoản 2: then the act does speak of it). Annex procedures stay
+ * repealed: a step that prices land inside an allocation procedure is about the allocation.
+ */
+function applySavings(
+  savings: Saving[],
+  changes: Change[],
+  amendedOutside: Array<{ document: string; address: Address }>,
+  texts: ReadonlyMap<string, ParsedDecree>,
+): NonNullable<ChangesFile['saved']> {
+  const saved: NonNullable<ChangesFile['saved']> = [];
+  for (const sv of savings) {
+    const target = texts.get(sv.document);
+    if (!target) continue;
+    for (const c of changes) {
+      if (c.op !== 'repeal' || c.document !== sv.document || Object.keys(c.address).length === 0) continue;
+      for (const leaf of bodyLeaves(target)) {
+        const addr = addressOf(leaf.citation);
+        if (!addressWithin(addr, c.address) || c.except.some((e) => addressWithin(addr, e))) continue;
+        const text = fullText(leaf);
+        const subject = sv.subjects.find((x) => subjectIn(text, x));
+        if (!subject) continue;
+        const rewritten = amendedOutside.some((a) => citesAddress(text, a));
+        if (rewritten) continue;
+        c.except.push(addr);
+        saved.push({ document: sv.document, address: addr, subject, by: sv.by });
+      }
+    }
+  }
+  return saved;
+}
+
+/** Whether a provision cites the unit an act rewrote ("khoản 1 Điều 4 Nghị định số 88/2024/NĐ-CP"). */
+function citesAddress(text: string, a: { document: string; address: Address }): boolean {
+  const [num, year] = a.document.split('/');
+  const unit = [a.address.point ? `điểm ${a.address.point}` : '', a.address.clause ? `khoản ${a.address.clause}` : '', a.address.article ? `Điều ${a.address.article}` : '']
+    .filter(Boolean)
+    .join(' ');
+  if (!unit || !num || !year) return false;
+  return new RegExp(`(?<![\\p{L}])${unit} (?:của )?Nghị định số ${num}/${year}/`, 'u').test(text);
+}
+
+export function readChanges(parsed: ParsedDecree, known: ReadonlySet<string>, texts: ReadonlyMap<string, ParsedDecree> = new Map()): ChangesFile {
   const effective = parsed.validity.from;
   const changes: Change[] = [];
   const unparsed: ChangesFile['unparsed'] = [];
+  const savings: Saving[] = [];
+  const amendedOutside: Array<{ document: string; address: Address }> = [];
   let outside = 0;
   const act = parsed.number ?? '';
   for (const { node, chain } of leaves(parsed)) {
@@ -199,6 +274,8 @@ export function readChanges(parsed: ParsedDecree, known: ReadonlySet<string>): C
     if ((add || rep) && target) {
       if (node.children.length > 0 && CONTAINER_RE.test((add ?? rep)![1]!)) continue;
       if (!known.has(target) || [...chain, (add ?? rep)![1]!].some((c) => FORM_RE.test(c))) {
+        const t = known.has(target) ? null : addressFor((add ?? rep)![1]!, chain);
+        if (t && Object.keys(t.address).length > 0) amendedOutside.push({ document: target, address: t.address });
         outside++;
         continue;
       }
@@ -210,6 +287,13 @@ export function readChanges(parsed: ParsedDecree, known: ReadonlySet<string>): C
         changes.push({ op: add ? 'add' : 'replace', document: target, address: t.address, except: [], ...base, text: quoted(own), phrase: null });
         continue;
       }
+    }
+
+    const sv = SAVING_RE.exec(flat);
+    const svAct = sv ? mentions(sv[2]!)[0]?.number : undefined;
+    if (sv && svAct && known.has(svAct)) {
+      const subjects = sv[1]!.split(/,\s*(?:về\s+)?|\s+và\s+(?:về\s+)?/u).map((x) => x.trim()).filter(Boolean);
+      savings.push({ document: svAct, subjects, by: node.citation });
     }
 
     const phrases = phrasePairs(own);
@@ -250,7 +334,8 @@ export function readChanges(parsed: ParsedDecree, known: ReadonlySet<string>): C
       }
     }
   }
-  return { act, effective, changes, unparsed, outside };
+  const saved = applySavings(savings, changes, amendedOutside, texts);
+  return { act, effective, changes, unparsed, outside, ...(saved.length ? { saved } : {}) };
 }
 
 /** "điểm đ khoản 3 Điều 16 Nghị định 49/2026/NĐ-CP": the citation of a change. */

@@ -3,7 +3,7 @@
  * answers on fixed days (2025-08-01, 2026-02-01, 2026-07-15, 2027-03-02), provincial delegation,
  * and a walk of every record: nothing that has ended is shown as in force.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatAddress, parseTargets } from '../../../electron/core/legal/addresses';
@@ -239,5 +239,61 @@ describe('answers on a day (real KB)', () => {
     expect(s.provisionsByStatus['bai-bo']).toBeGreaterThan(50);
     expect(s.acts.map((a) => a.number).sort()).toEqual(['207/2026/NĐ-CP', '217/2026/NĐ-CP', '226/2025/NĐ-CP', '26/2026/NĐ-CP', '40/2026/QĐ-UBND', '49/2026/NĐ-CP']);
     expect(s.acts.find((a) => a.number === '49/2026/NĐ-CP')!.changes).toBeGreaterThan(20);
+  });
+});
+
+describe('49/2026 Điều 16: khoản 2 keeps 151 on land prices, resettlement house prices and requisition; khoản 3 repeals the rest', () => {
+  const batch = new Set(readCatalogue(DATA).filter((e) => e.inBatch).map((e) => e.number));
+  const files = ['decrees/151-2025-ND-CP.txt', 'amending/226-2025-ND-CP.txt', 'amending/49-2026-ND-CP.txt'];
+  const set = readActSet(files.map((f) => ({ parsed: parseDecree(read(f)), text: read(f) })), batch);
+  const ch = set.changes.get('49/2026/NĐ-CP')!;
+
+  it('the saving sentence becomes exceptions of the repeal of Điều 5 and Điều 9, each read from the point\'s own words', () => {
+    const saved = (ch.saved ?? []).map((s) => `${formatAddress(s.address)}: ${s.subject}`);
+    expect(saved).toEqual([
+      'điểm e khoản 1 Điều 5: giá đất',
+      'điểm g khoản 1 Điều 5: giá bán nhà ở tái định cư',
+      'điểm k khoản 1 Điều 5: giá đất',
+      'điểm l khoản 1 Điều 5: giá đất',
+      'điểm đ khoản 2 Điều 5: trưng dụng đất',
+      'điểm e khoản 2 Điều 5: giá đất',
+      'khoản 3 Điều 5: giá đất',
+      'điểm a khoản 4 Điều 5: giá đất',
+      'điểm a khoản 5 Điều 5: giá đất',
+      'điểm b khoản 5 Điều 5: trưng dụng đất',
+      'điểm b khoản 1 Điều 9: giá bán nhà ở tái định cư',
+      'điểm h khoản 1 Điều 9: giá đất',
+      'điểm i khoản 1 Điều 9: giá đất',
+    ]);
+    for (const s of ch.saved ?? []) expect(formatAddress({ clause: String(s.by.clause), article: String(s.by.article) })).toBe('khoản 2 Điều 16');
+    const art5 = ch.changes.find((c) => c.op === 'repeal' && c.document === '151/2025/NĐ-CP' && formatAddress(c.address) === 'Điều 5')!;
+    expect(art5.except.map(formatAddress)).toContain('điểm đ khoản 2 Điều 5');
+  });
+
+  it('a price decision whose rule 49/2026 itself rewrites stays repealed (khoản 1 Điều 4 Nghị định 88/2024, rewritten by Điều 11 khoản 2)', () => {
+    const kept = (ch.saved ?? []).map((s) => formatAddress(s.address));
+    expect(kept).not.toContain('điểm c khoản 4 Điều 5');
+    expect(kept).not.toContain('khoản 2 Điều 9');
+    // Nor does "đánh giá đất đai" or "đấu giá quyền sử dụng đất" make a point one about land prices.
+    expect(kept).not.toContain('điểm đ khoản 4 Điều 5');
+    expect(kept.filter((a) => /khoản 3 Điều 9|khoản 4 Điều 9/u.test(a))).toEqual([]);
+  });
+});
+
+describe.skipIf(!existsSync(SOURCES))('49/2026 Điều 16 khoản 2 on the real KB (2026-12-02)', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    const { kbPath } = await ensureKb({});
+    kb = openKnowledgeBase({ kbPath });
+  }, 120_000);
+
+  it('requisition, specific land prices and resettlement house prices of 151 are in force; recovery and 88/2024 prices are repealed', () => {
+    const on = (id: string) => statusOn(kb.recordById(id)!.timeline!, '2026-12-02');
+    for (const id of ['151-d5-k2-pdd-ct-ubnd-xa-quyet-dinh', '151-d5-k1-pe-ct-ubnd-xa-quyet-dinh', '151-d5-k1-pg-ct-ubnd-xa-quyet-dinh', '151-d9-k1-pb-ct-ubnd-tinh-quyet-dinh', '151-d9-k1-pi-ct-ubnd-tinh-quyet-dinh'])
+      expect([id, on(id)]).toEqual([id, 'hieu-luc']);
+    for (const id of ['151-d5-k1-pb-ct-ubnd-xa-quyet-dinh', '151-d5-k4-pc-ct-ubnd-xa-quyet-dinh', '151-d9-k2-ct-ubnd-tinh-quyet-dinh'])
+      expect([id, on(id)]).toEqual([id, 'bai-bo']);
+    // Still to the end of 151's own term, as the rest of the batch.
+    expect(kb.recordById('151-d5-k2-pdd-ct-ubnd-xa-quyet-dinh')!.timeline!.to).toBe('2027-03-01');
   });
 });
